@@ -1,0 +1,42 @@
+# Văn bản thi đua, khen thưởng — see README.md.
+# Every target that runs Python first creates .venv and installs the pinned packages once.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+YEAR   ?= $(shell date +%Y)
+RUN    := $(BIN)/python -m pipeline
+
+.DEFAULT_GOAL := help
+.PHONY: help plan test lint bench templates check-year clean
+
+help: ## list the targets
+	@echo "Cách dùng / usage:"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@echo "Ví dụ: make plan YEAR=2024"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+check-year:
+	@echo '$(YEAR)' | grep -Eq '^[0-9]{4}$$' || { echo "YEAR phải gồm 4 chữ số, ví dụ: make plan YEAR=2024 (nhận được “$(YEAR)”)" >&2; exit 2; }
+
+plan: check-year $(STAMP) ## build the year's plan: output/YEAR/ke-hoach-YEAR.docx
+	@$(RUN) plan --year $(YEAR)
+
+test: $(STAMP) ## run the whole test suite (and ruff)
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## ruff check and format check
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff format --check pipeline tests
+
+templates: $(STAMP) ## create missing starting templates in templates/
+	@$(RUN) templates
+
+clean: ## remove generated output (keeps .venv)
+	rm -rf output/*

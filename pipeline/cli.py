@@ -1,0 +1,66 @@
+"""Command line: python -m pipeline <command> ...  (the Makefile calls this)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from . import authoring
+from .build import Project, build_plan
+from .errors import ContentError
+from .render import TemplateProblem
+
+EXIT_INPUT = 2
+
+
+def year_argument(text: str) -> int:
+    if not re.fullmatch(r"\d{4}", text):
+        raise argparse.ArgumentTypeError(f"năm phải gồm 4 chữ số, ví dụ 2024 (nhận được “{text}”)")
+    return int(text)
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description="Tạo văn bản thi đua, khen thưởng từ nội dung có cấu trúc (content/) và mẫu (templates/).",
+    )
+    main.add_argument("--root", type=Path, default=Path.cwd(), help="thư mục dự án (mặc định: thư mục hiện tại)")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    plan = commands.add_parser("plan", help="tạo kế hoạch thi đua, khen thưởng của một năm")
+    plan.add_argument("--year", type=year_argument, required=True, help="năm của kế hoạch, ví dụ 2024")
+
+    templates = commands.add_parser("templates", help="tạo các mẫu .docx ban đầu trong templates/")
+    templates.add_argument("--force", action="store_true", help="ghi đè mẫu đã có")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    project = Project(args.root.resolve())
+    try:
+        if args.command == "plan":
+            path = build_plan(project, args.year)
+            print(f"Đã tạo {_shown(path, project.root)}")
+        elif args.command == "templates":
+            for path in authoring.create_templates(project.templates, force=args.force):
+                print(f"Đã tạo {_shown(path, project.root)}")
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"Có {len(exc.problems)} lỗi trong nội dung; không tạo hay thay đổi tệp nào.", file=sys.stderr)
+        return EXIT_INPUT
+    except TemplateProblem as exc:
+        print(exc, file=sys.stderr)
+        print("Lỗi trong mẫu văn bản; không tạo hay thay đổi tệp nào.", file=sys.stderr)
+        return EXIT_INPUT
+    return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)

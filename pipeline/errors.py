@@ -1,0 +1,86 @@
+"""Located content errors, collected and reported together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Loc:
+    """A place in a content file: the file, and a path of keys and indexes inside it."""
+
+    file: str
+    lines: Mapping[PathKey, int] = field(default_factory=dict, repr=False)
+    path: PathKey = ()
+
+    def at(self, *keys: str | int) -> Loc:
+        return Loc(self.file, self.lines, self.path + keys)
+
+    @property
+    def line(self) -> int | None:
+        """Line of this path, or of its nearest ancestor the file records."""
+        path = self.path
+        while True:
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+    @property
+    def field(self) -> str:
+        text = ""
+        for key in self.path:
+            text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else key)
+        return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    @classmethod
+    def at(cls, loc: Loc, message: str) -> Problem:
+        return cls(loc.file, loc.line, loc.field, message)
+
+    def __str__(self) -> str:
+        place = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{place}: {self.field}: {self.message}" if self.field else f"{place}: {self.message}"
+
+
+class ContentError(Exception):
+    """One or more problems in what a clerk wrote; the CLI exits 2."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(set(problems), key=_order)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _order(problem: Problem) -> tuple[str, int, str, str]:
+    return (problem.file, problem.line or 0, problem.field, problem.message)
+
+
+class Problems:
+    """Collects problems so that all of them are reported at once."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, loc: Loc, message: str) -> None:
+        self.items.append(Problem.at(loc, message))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ContentError(self.items)

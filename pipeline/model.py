@@ -1,0 +1,209 @@
+"""Content records: what the YAML files under content/ may hold.
+
+Field names are the YAML keys. Shared catalogs live in content/shared/, a year's
+documents in content/<year>/. Facts that change with time carry validity dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import datetime as dt
+from typing import Literal
+
+from .schema import Record
+
+Authority = Literal["", "KT.", "TL.", "TM.", "Q.", "TUQ."]
+
+
+def in_force(valid_from: dt.date | None, valid_until: dt.date | None, on: dt.date) -> bool:
+    return (valid_from is None or valid_from <= on) and (valid_until is None or on <= valid_until)
+
+
+# ---- content/shared/co-quan.yaml -------------------------------------------------------------
+
+
+@dataclass(kw_only=True)
+class Department(Record):
+    code: str
+    """Short code used in documents, e.g. HCTC-QTTV."""
+    name: str
+    """Full name, e.g. Phòng Hành chính tổ chức - Quản trị tài vụ."""
+
+
+@dataclass(kw_only=True)
+class Signer(Record):
+    id: str
+    name: str
+    title: str
+    """Position as written in running text, e.g. Chánh Văn phòng."""
+    valid_from: dt.date
+    valid_until: dt.date | None = None
+
+
+@dataclass(kw_only=True)
+class Issuer(Record):
+    id: str
+    valid_from: dt.date
+    valid_until: dt.date | None = None
+    parent: str
+    """Header line 1, upper case, e.g. UBND TỈNH BẮC KẠN."""
+    name: str
+    """Header line 2, upper case, e.g. VĂN PHÒNG."""
+    full_name: str
+    """Văn phòng Ủy ban nhân dân tỉnh."""
+    common_name: str
+    """Văn phòng UBND tỉnh."""
+    short_name: str
+    """Văn phòng."""
+    head_title: str
+    """Chánh Văn phòng: the head, for whom a deputy signs KT."""
+    place: str
+    symbol: str
+    """The Office's own abbreviation in document symbols: VP."""
+    departments: list[Department]
+    signers: list[Signer]
+
+    def in_force(self, on: dt.date) -> bool:
+        return in_force(self.valid_from, self.valid_until, on)
+
+
+@dataclass(kw_only=True)
+class IssuersFile(Record):
+    issuers: list[Issuer]
+
+
+# ---- content/shared/van-ban.yaml -------------------------------------------------------------
+
+
+@dataclass(kw_only=True)
+class LegalDocument(Record):
+    id: str
+    type: str
+    """Kế hoạch, Nghị định, Chỉ thị, Luật ..."""
+    date: dt.date
+    """Date of signing."""
+    title: str | None = None
+    """For documents cited by name (a law): Luật Thi đua, khen thưởng."""
+    number: str | None = None
+    """18, 98/2023 ..."""
+    symbol: str | None = None
+    """KH-UBND, NĐ-CP, CT/TW ..."""
+    party: bool = False
+    """A Party document joins number and symbol with '-': 34-CT/TW."""
+    issuer: str | None = None
+    subject: str | None = None
+    connector: str = "về"
+    """Word between issuer and subject; empty when the subject starts with a verb."""
+    in_force_from: dt.date | None = None
+    in_force_until: dt.date | None = None
+
+    def in_force(self, on: dt.date) -> bool:
+        start = self.in_force_from or self.date
+        return in_force(start, self.in_force_until, on)
+
+
+@dataclass(kw_only=True)
+class LegalCatalog(Record):
+    documents: list[LegalDocument]
+
+
+# ---- content/shared/ngay-ky-niem.yaml, phong-trao.yaml ----------------------------------------
+
+
+@dataclass(kw_only=True)
+class Anniversary(Record):
+    id: str
+    name: str
+    """As written after "kỷ niệm N năm": Ngày thành lập Đảng Cộng sản Việt Nam."""
+    origin: dt.date
+
+
+@dataclass(kw_only=True)
+class AnniversaryCalendar(Record):
+    anniversaries: list[Anniversary]
+
+
+@dataclass(kw_only=True)
+class Movement(Record):
+    id: str
+    name: str
+    """The movement's title, without quotes."""
+
+
+@dataclass(kw_only=True)
+class MovementCatalog(Record):
+    movements: list[Movement]
+
+
+# ---- content/<year>/ke-hoach.yaml ------------------------------------------------------------
+
+
+@dataclass(kw_only=True)
+class Issuance(Record):
+    """Number, date and signer of a document; number and day stay blank until issued."""
+
+    number: int | None = None
+    date: dt.date | None = None
+    month: int | None = None
+    """Month of issue while the day is not known."""
+    signer: str
+    authority: Authority = ""
+    """How the signer signs: "" (the head himself), KT., TL., TM., Q., TUQ."""
+    drafted_by: str
+    """Department code that drafts and keeps the file: '- Lưu: VT, <code>.'"""
+
+
+@dataclass(kw_only=True)
+class Task(Record):
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    """Bulleted with '- '."""
+
+
+@dataclass(kw_only=True)
+class Review(Record):
+    kind: Literal["sơ kết", "tổng kết"]
+    together_with: str
+    """"sơ kết công tác Văn phòng 06 tháng đầu năm 2024"."""
+
+
+@dataclass(kw_only=True)
+class Period(Record):
+    start: dt.date
+    end: dt.date
+    celebrate: str
+    """What the period celebrates, with [ky-niem: id] references."""
+    review: Review
+    deadline: dt.date
+    """Last day for award dossiers."""
+    dossiers_to: str
+    """Department code that receives dossiers."""
+    note: str | None = None
+
+
+@dataclass(kw_only=True)
+class Duty(Record):
+    text: str
+    department: str | None = None
+    """Code of the department the duty falls to; its name opens the sentence."""
+
+
+@dataclass(kw_only=True)
+class RecipientGroup(Record):
+    heading: str | None = None
+    to: list[str]
+
+
+@dataclass(kw_only=True)
+class PlanContent(Record):
+    document: Issuance
+    subject: str
+    basis: str
+    """Legal catalog id of the plan this plan implements."""
+    purposes: list[str]
+    requirements: list[str]
+    tasks: list[Task]
+    periods: list[Period]
+    duties: list[Duty]
+    recipients: list[RecipientGroup]

@@ -1,0 +1,142 @@
+"""Typed records from plain YAML data, each problem reported with its file, line and field.
+
+A record is a dataclass deriving from Record; its fields' type hints are the schema:
+str, int, bool, date, Literal[...], list[X], X | None and nested records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+
+from . import vndate
+from .errors import Loc, Problems
+
+R = TypeVar("R", bound="Record")
+
+
+@dataclass(kw_only=True)
+class Record:
+    """Base of content records; `loc` tells where the record was written."""
+
+    loc: Loc = field(default_factory=lambda: Loc("<code>"), repr=False, compare=False)
+
+
+class _Invalid:
+    """Marks a value that failed conversion (its problem is already recorded)."""
+
+
+INVALID: Any = _Invalid()
+
+_KIND_NAMES = {
+    str: "một dòng chữ",
+    int: "một số nguyên",
+    bool: "true hoặc false",
+    list: "một danh sách (các dòng bắt đầu bằng “- ”)",
+    dict: "một nhóm trường",
+    date: "một ngày dạng ngày/tháng/năm",
+}
+
+
+def read(value: Any, loc: Loc, cls: type[R], problems: Problems) -> R | None:
+    """Convert a loaded document to a record; None if anything is wrong."""
+    before = len(problems.items)
+    result = _convert(value, loc, cls, problems)
+    if result is INVALID or len(problems.items) > before:
+        return None
+    return result
+
+
+def _convert(value: Any, loc: Loc, tp: Any, problems: Problems) -> Any:
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        options = [a for a in get_args(tp) if a is not type(None)]
+        if value is None:
+            return None
+        return _convert(value, loc, options[0], problems)
+    if origin is Literal:
+        allowed = get_args(tp)
+        if value not in allowed:
+            shown = ", ".join(f"“{a}”" for a in allowed)
+            problems.add(loc, f"giá trị “{value}” không hợp lệ; chọn một trong: {shown}")
+            return INVALID
+        return value
+    if origin is list:
+        if not isinstance(value, list):
+            return _wrong_kind(value, loc, list, problems)
+        (item_type,) = get_args(tp)
+        items = [_convert(v, loc.at(i), item_type, problems) for i, v in enumerate(value)]
+        return INVALID if any(i is INVALID for i in items) else items
+    if value is None:
+        problems.add(loc, "chưa có giá trị")
+        return INVALID
+    if tp is date:
+        if not isinstance(value, str) or isinstance(value, bool):
+            return _wrong_kind(value, loc, date, problems)
+        try:
+            return vndate.parse(value)
+        except vndate.DateFormatError as exc:
+            problems.add(loc, str(exc))
+            return INVALID
+    if tp is str:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            return _wrong_kind(value, loc, str, problems)
+        text = str(value).strip()
+        if not text:
+            problems.add(loc, "không được để trống")
+            return INVALID
+        return text
+    if tp is bool:
+        return value if isinstance(value, bool) else _wrong_kind(value, loc, bool, problems)
+    if tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return _wrong_kind(value, loc, int, problems)
+        return value
+    if isinstance(tp, type) and issubclass(tp, Record):
+        return _convert_record(value, loc, tp, problems)
+    raise TypeError(f"unsupported schema type {tp!r}")
+
+
+def _convert_record(value: Any, loc: Loc, cls: type[Record], problems: Problems) -> Any:
+    if not isinstance(value, dict):
+        return _wrong_kind(value, loc, dict, problems)
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "loc"}
+    for key in value:
+        if key not in fields:
+            known = ", ".join(fields)
+            problems.add(loc.at(key), f"trường không có trong mẫu nội dung (các trường: {known})")
+    kwargs: dict[str, Any] = {}
+    failed = False
+    for name, spec in fields.items():
+        required = spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+        if name not in value:
+            if required:
+                problems.add(loc.at(name), "thiếu trường bắt buộc")
+                failed = True
+            continue
+        if value[name] is None and not required:
+            continue
+        if value[name] == "" and isinstance(spec.default, str):
+            kwargs[name] = ""  # an optional text may be deliberately empty
+            continue
+        converted = _convert(value[name], loc.at(name), hints[name], problems)
+        if converted is INVALID:
+            failed = True
+        else:
+            kwargs[name] = converted
+    if failed:
+        return INVALID
+    return cls(loc=loc, **kwargs)
+
+
+def _wrong_kind(value: Any, loc: Loc, expected: type, problems: Problems) -> Any:
+    found = next((n for t, n in _KIND_NAMES.items() if isinstance(value, t)), type(value).__name__)
+    if isinstance(value, bool):
+        found = _KIND_NAMES[bool]
+    problems.add(loc, f"phải là {_KIND_NAMES[expected]}, không phải {found}")
+    return INVALID

@@ -1,0 +1,294 @@
+"""Validate stage: typed records from loaded YAML, then the rules a plan must keep.
+
+Every problem is collected; ContentError carries all of them, each with file, line and field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from . import inline, vndate
+from .errors import Loc, Problem, Problems
+from .load import Loaded, display_path, load_yaml
+from .model import (
+    Anniversary,
+    AnniversaryCalendar,
+    Issuer,
+    IssuersFile,
+    LegalCatalog,
+    LegalDocument,
+    Movement,
+    MovementCatalog,
+    PlanContent,
+    Signer,
+)
+from .schema import Record, read
+
+SHARED_FILES = {
+    "issuers": "co-quan.yaml",
+    "legal": "van-ban.yaml",
+    "anniversaries": "ngay-ky-niem.yaml",
+    "movements": "phong-trao.yaml",
+}
+PLAN_FILE = "ke-hoach.yaml"
+
+T = TypeVar("T", bound=Record)
+
+
+@dataclass(frozen=True)
+class Catalogs:
+    issuers: list[Issuer]
+    legal: dict[str, LegalDocument]
+    anniversaries: dict[str, Anniversary]
+    movements: dict[str, Movement]
+
+
+@dataclass(frozen=True)
+class ValidPlan:
+    year: int
+    content: PlanContent
+    catalogs: Catalogs
+    issuer: Issuer
+    signer: Signer
+    date: dt.date
+    """The document's date, or the first day of its month while the day is blank."""
+
+
+def content_dir(root: Path, year: int) -> Path:
+    return root / "content" / str(year)
+
+
+def load_catalogs(root: Path, problems: Problems) -> Catalogs | None:
+    shared = root / "content" / "shared"
+    loaded = {key: load_yaml(shared / name, root, problems) for key, name in SHARED_FILES.items()}
+    issuers = _read(loaded["issuers"], IssuersFile, problems)
+    legal = _read(loaded["legal"], LegalCatalog, problems)
+    calendar = _read(loaded["anniversaries"], AnniversaryCalendar, problems)
+    movements = _read(loaded["movements"], MovementCatalog, problems)
+    if issuers is None or legal is None or calendar is None or movements is None:
+        return None
+    catalogs = Catalogs(
+        issuers=issuers.issuers,
+        legal=_by_id(legal.documents, problems),
+        anniversaries=_by_id(calendar.anniversaries, problems),
+        movements=_by_id(movements.movements, problems),
+    )
+    _check_catalogs(catalogs, problems)
+    return catalogs
+
+
+def load_plan(root: Path, year: int) -> ValidPlan:
+    """Load and validate a year's plan and the shared catalogs; raise ContentError on any problem."""
+    problems = Problems()
+    folder = content_dir(root, year)
+    if not folder.is_dir():
+        name = display_path(folder, root) + "/"
+        problems.extend([Problem(name, None, "", f"chưa có nội dung cho năm {year}: không có thư mục này")])
+        problems.raise_if_any()
+    catalogs = load_catalogs(root, problems)
+    plan = _read(load_yaml(folder / PLAN_FILE, root, problems), PlanContent, problems)
+    if catalogs is None or plan is None:
+        problems.raise_if_any()
+    assert catalogs is not None and plan is not None
+    valid = _check_plan(plan, catalogs, year, problems)
+    problems.raise_if_any()
+    assert valid is not None
+    return valid
+
+
+def _read(loaded: Loaded | None, cls: type[T], problems: Problems) -> T | None:
+    return None if loaded is None else read(loaded.data, loaded.loc, cls, problems)
+
+
+def _by_id(records: list[T], problems: Problems) -> dict[str, T]:
+    result: dict[str, T] = {}
+    for record in records:
+        ident = record.id  # type: ignore[attr-defined]
+        if ident in result:
+            problems.add(record.loc.at("id"), f"mã “{ident}” đã dùng ở dòng {result[ident].loc.line}")
+        else:
+            result[ident] = record
+    return result
+
+
+def _check_catalogs(catalogs: Catalogs, problems: Problems) -> None:
+    for issuer in catalogs.issuers:
+        if issuer.valid_until and issuer.valid_until < issuer.valid_from:
+            problems.add(issuer.loc.at("valid_until"), "ngày hết hiệu lực trước ngày có hiệu lực")
+        _by_id(issuer.signers, problems)
+        codes: set[str] = set()
+        for i, department in enumerate(issuer.departments):
+            if department.code in codes:
+                problems.add(issuer.loc.at("departments", i, "code"), "mã phòng bị lặp")
+            codes.add(department.code)
+    for doc in catalogs.legal.values():
+        if doc.title is None and (doc.number is None or doc.symbol is None or doc.issuer is None):
+            problems.add(doc.loc, "văn bản trích dẫn theo số cần đủ number, symbol và issuer (hoặc có title)")
+        if doc.in_force_until and doc.in_force_until < (doc.in_force_from or doc.date):
+            problems.add(doc.loc.at("in_force_until"), "ngày hết hiệu lực trước ngày có hiệu lực")
+
+
+def _check_plan(plan: PlanContent, catalogs: Catalogs, year: int, problems: Problems) -> ValidPlan | None:
+    doc = plan.document
+    on = _document_date(plan, year, problems)
+    if on is None:
+        return None
+    shown = vndate.numeric(on)
+
+    issuers = [i for i in catalogs.issuers if i.in_force(on)]
+    if len(issuers) != 1:
+        what = "không có cơ quan ban hành nào" if not issuers else "có nhiều cơ quan ban hành"
+        problems.add(doc.loc.at("date" if doc.date else "month"), f"{what} có hiệu lực vào ngày {shown}")
+        return None
+    issuer = issuers[0]
+    departments = {d.code for d in issuer.departments}
+
+    signer = next((s for s in issuer.signers if s.id == doc.signer), None)
+    if signer is None:
+        known = ", ".join(s.id for s in issuer.signers)
+        problems.add(doc.loc.at("signer"), f"không có người ký “{doc.signer}” (có: {known})")
+    elif not (signer.valid_from <= on and (signer.valid_until is None or on <= signer.valid_until)):
+        problems.add(doc.loc.at("signer"), f"{signer.name} không giữ chức vụ ký vào ngày {shown}")
+    _check_department(doc.drafted_by, doc.loc.at("drafted_by"), departments, problems)
+
+    basis = catalogs.legal.get(plan.basis)
+    if basis is None:
+        problems.add(plan.loc.at("basis"), f"không có văn bản “{plan.basis}” trong danh mục văn bản")
+    else:
+        _check_in_force(basis, on, plan.loc.at("basis"), problems)
+
+    for loc, text in prose_fields(plan):
+        _check_references(text, loc, catalogs, on, year, problems)
+
+    for name in ("purposes", "requirements", "tasks", "periods", "duties", "recipients"):
+        if not getattr(plan, name):
+            problems.add(plan.loc.at(name), "danh sách trống")
+    for group in plan.recipients:
+        if not group.to:
+            problems.add(group.loc.at("to"), "danh sách nơi nhận trống")
+    for duty in plan.duties:
+        if duty.department is not None:
+            _check_department(duty.department, duty.loc.at("department"), departments, problems)
+    _check_periods(plan, catalogs, year, departments, problems)
+
+    if signer is None or problems:
+        return None
+    return ValidPlan(year, plan, catalogs, issuer, signer, on)
+
+
+def _document_date(plan: PlanContent, year: int, problems: Problems) -> dt.date | None:
+    doc = plan.document
+    if doc.number is not None and doc.number < 1:
+        problems.add(doc.loc.at("number"), "số văn bản phải từ 01 trở lên")
+    if doc.month is not None and not 1 <= doc.month <= 12:
+        problems.add(doc.loc.at("month"), f"không có tháng {doc.month}")
+        return None
+    if doc.date is not None:
+        if doc.month is not None and doc.month != doc.date.month:
+            problems.add(doc.loc.at("month"), f"tháng {doc.month} khác tháng của ngày {vndate.numeric(doc.date)}")
+        return doc.date
+    if doc.month is None:
+        problems.add(doc.loc, "cần ngày ban hành (date) hoặc, khi chưa có ngày, tháng ban hành (month)")
+        return None
+    return dt.date(year, doc.month, 1)
+
+
+def prose_fields(plan: PlanContent) -> Iterator[tuple[Loc, str]]:
+    """Every text a clerk writes in a plan, with its place."""
+    yield plan.loc.at("subject"), plan.subject
+    for i, text in enumerate(plan.purposes):
+        yield plan.loc.at("purposes", i), text
+    for i, text in enumerate(plan.requirements):
+        yield plan.loc.at("requirements", i), text
+    for task in plan.tasks:
+        yield task.loc.at("title"), task.title
+        for i, text in enumerate(task.paragraphs):
+            yield task.loc.at("paragraphs", i), text
+        for i, text in enumerate(task.items):
+            yield task.loc.at("items", i), text
+    for period in plan.periods:
+        yield period.loc.at("celebrate"), period.celebrate
+        yield period.review.loc.at("together_with"), period.review.together_with
+        if period.note is not None:
+            yield period.loc.at("note"), period.note
+    for duty in plan.duties:
+        yield duty.loc.at("text"), duty.text
+
+
+def _check_references(
+    text: str, loc: Loc, catalogs: Catalogs, on: dt.date, year: int, problems: Problems
+) -> None:
+    for message in inline.problems_in(text):
+        problems.add(loc, message)
+    for ref in inline.references(text):
+        if ref.kind == "ky-niem":
+            anniversary = catalogs.anniversaries.get(ref.id)
+            if anniversary is None:
+                problems.add(loc, f"không có ngày kỷ niệm “{ref.id}” trong lịch ngày kỷ niệm")
+            elif anniversary.origin.year >= year:
+                problems.add(loc, f"“{anniversary.name}” chưa tròn năm nào vào năm {year}")
+        elif ref.kind == "phong-trao" and ref.id not in catalogs.movements:
+            problems.add(loc, f"không có phong trào “{ref.id}” trong danh mục phong trào thi đua")
+        elif ref.kind == "van-ban":
+            doc = catalogs.legal.get(ref.id)
+            if doc is None:
+                problems.add(loc, f"không có văn bản “{ref.id}” trong danh mục văn bản")
+            else:
+                _check_in_force(doc, on, loc, problems)
+
+
+def _check_in_force(doc: LegalDocument, on: dt.date, loc: Loc, problems: Problems) -> None:
+    if not doc.in_force(on):
+        problems.add(loc, f"văn bản “{doc.id}” không có hiệu lực vào ngày {vndate.numeric(on)}")
+
+
+def _check_department(code: str, loc: Loc, departments: set[str], problems: Problems) -> None:
+    if code not in departments:
+        known = ", ".join(sorted(departments))
+        problems.add(loc, f"không có phòng “{code}” trong danh sách phòng, ban (có: {known})")
+
+
+def _check_periods(
+    plan: PlanContent, catalogs: Catalogs, year: int, departments: set[str], problems: Problems
+) -> None:
+    previous = None
+    for period in plan.periods:
+        loc = period.loc
+        start, end = vndate.numeric(period.start), vndate.numeric(period.end)
+        if period.end < period.start:
+            problems.add(loc.at("end"), f"đợt kết thúc ngày {end}, trước ngày bắt đầu {start}")
+            continue
+        for name, day in (("start", period.start), ("end", period.end)):
+            if day.year != year:
+                problems.add(loc.at(name), f"ngày {vndate.numeric(day)} nằm ngoài năm {year} của kế hoạch")
+        if previous is not None and period.start <= previous.end:
+            problems.add(
+                loc.at("start"),
+                f"đợt bắt đầu ngày {start}, trùng với đợt trước (kết thúc ngày {vndate.numeric(previous.end)})",
+            )
+        if period.deadline > period.end:
+            problems.add(
+                loc.at("deadline"),
+                f"hạn nộp hồ sơ {vndate.numeric(period.deadline)} sau ngày kết thúc đợt {end}",
+            )
+        elif period.deadline < period.start:
+            problems.add(
+                loc.at("deadline"),
+                f"hạn nộp hồ sơ {vndate.numeric(period.deadline)} trước ngày bắt đầu đợt {start}",
+            )
+        _check_department(period.dossiers_to, loc.at("dossiers_to"), departments, problems)
+        for ref in inline.references(period.celebrate):
+            anniversary = catalogs.anniversaries.get(ref.id) if ref.kind == "ky-niem" else None
+            if anniversary is None:
+                continue
+            day = vndate.anniversary_of(anniversary.origin, year)
+            if not period.start <= day <= period.end:
+                problems.add(
+                    loc.at("celebrate"),
+                    f"ngày kỷ niệm {vndate.numeric(day)} ({anniversary.name}) nằm ngoài đợt {start} - {end}",
+                )
+        previous = period
