@@ -134,7 +134,9 @@ def paragraph(
     return par
 
 
-def rule(container: DocxDocument | _Cell, width_cm: float, box_cm: float, *, reuse_first: bool = False) -> Paragraph:
+def rule(
+    container: DocxDocument | _Cell, width_cm: float, box_cm: float, *, reuse_first: bool = False
+) -> Paragraph:
     """A centred solid line `width_cm` long: an empty paragraph with a bottom border."""
     par = paragraph(container, indent=False, before=0, after=0, reuse_first=reuse_first)
     side = Cm((box_cm - width_cm) / 2)
@@ -189,8 +191,27 @@ def header_part() -> DocxDocument:
     paragraph(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, **cell_par)
     rule(right, 6.0, right_w)
     number, place = table.rows[1].cells
-    paragraph(number, "{{ header.number_line }}", size=13, reuse_first=True, align=CENTER, indent=False, before=6, after=0)
-    paragraph(place, "{{ header.place_date }}", size=14, italic=True, reuse_first=True, align=CENTER, indent=False, before=6, after=0)
+    paragraph(
+        number,
+        "{{ header.number_line }}",
+        size=13,
+        reuse_first=True,
+        align=CENTER,
+        indent=False,
+        before=6,
+        after=0,
+    )
+    paragraph(
+        place,
+        "{{ header.place_date }}",
+        size=14,
+        italic=True,
+        reuse_first=True,
+        align=CENTER,
+        indent=False,
+        before=6,
+        after=0,
+    )
     _drop_trailing_empty_paragraph(doc)
     return doc
 

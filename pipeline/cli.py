@@ -24,9 +24,11 @@ def year_argument(text: str) -> int:
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="python -m pipeline",
-        description="Tạo văn bản thi đua, khen thưởng từ nội dung có cấu trúc (content/) và mẫu (templates/).",
+        description="Tạo văn bản thi đua, khen thưởng từ nội dung (content/) và mẫu (templates/).",
     )
-    main.add_argument("--root", type=Path, default=Path.cwd(), help="thư mục dự án (mặc định: thư mục hiện tại)")
+    main.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="thư mục dự án (mặc định: thư mục hiện tại)"
+    )
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     plan = commands.add_parser("plan", help="tạo kế hoạch thi đua, khen thưởng của một năm")

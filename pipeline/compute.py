@@ -86,7 +86,9 @@ def recipient_lines(groups: list[Any], archive_unit: str) -> list[str]:
     return lines
 
 
-def header_context(issuer: Issuer, kind: str, number: int | None, date: dt.date | None, on: dt.date) -> dict[str, str]:
+def header_context(
+    issuer: Issuer, kind: str, number: int | None, date: dt.date | None, on: dt.date
+) -> dict[str, str]:
     return {
         "parent": issuer.parent,
         "name": issuer.name,

@@ -19,10 +19,10 @@ KINDS = {
     "van-ban": "văn bản",
     "so-dot": "số đợt thi đua",
 }
-NEEDS_ID = {"ky-niem", "phong-trao", "van-ban"}
+NEEDS_ID = ("ky-niem", "phong-trao", "van-ban")
 
-# A reference has a lowercase slug kind and, after a colon, an id.
-_REFERENCE = re.compile(r"\[([a-z][a-z-]*)(?:\s*:\s*([^\]\s]*)\s*)?\]")
+# A reference is a kind without spaces and, after a colon, an id: [ky-niem:dien-bien-phu].
+_REFERENCE = re.compile(r"\[([^\]\s:]+)(?:\s*:\s*([^\]\s]*)\s*)?\]")
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def references(text: str) -> Iterator[Reference]:
     for match in _REFERENCE.finditer(text):
         kind, ident = match.group(1), match.group(2)
         if kind not in KINDS and ident is None:
-            continue  # "[abc]" is ordinary text
+            continue  # "[1]", "[abc]" are ordinary text
         yield Reference(kind, ident or "", match.start(), match.end())
 
 

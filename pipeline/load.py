@@ -78,15 +78,15 @@ class _Converter:
                 key = str(self._scalar(key_node)) if isinstance(key_node, ScalarNode) else "?"
                 if key in result:
                     line = key_node.start_mark.line + 1
-                    field = Loc(self.name, {}, path + (key,)).field
+                    field = Loc(self.name, {}, (*path, key)).field
                     self.problems.extend([Problem(self.name, line, field, "khóa bị khai báo hai lần")])
                     continue
-                result[key] = self.convert(value_node, path + (key,))
+                result[key] = self.convert(value_node, (*path, key))
                 # A field's errors point at its key, where the clerk wrote it.
-                self.lines[path + (key,)] = key_node.start_mark.line + 1
+                self.lines[(*path, key)] = key_node.start_mark.line + 1
             return result
         if isinstance(node, SequenceNode):
-            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
     def _scalar(self, node: ScalarNode) -> Any:

@@ -6,8 +6,8 @@ documents in content/<year>/. Facts that change with time carry validity dates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Literal
 
 from .schema import Record

@@ -121,12 +121,12 @@ def describe(exc: Exception, main: Path, main_source: str) -> str:
     message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
     if isinstance(exc, jinja2.UndefinedError):
         message = f"biến chưa được cung cấp: {message}"
-    return f"{_shorten(name)}: lỗi mẫu: {message}{where}"
+    return f"{_shorten(name, main.parent.parent)}: lỗi mẫu: {message}{where}"
 
 
-def _shorten(name: str) -> str:
+def _shorten(name: str, root: Path) -> str:
     try:
-        return Path(name).resolve().relative_to(Path.cwd()).as_posix()
+        return Path(name).resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return name
 

@@ -189,7 +189,9 @@ def _document_date(plan: PlanContent, year: int, problems: Problems) -> dt.date 
         return None
     if doc.date is not None:
         if doc.month is not None and doc.month != doc.date.month:
-            problems.add(doc.loc.at("month"), f"tháng {doc.month} khác tháng của ngày {vndate.numeric(doc.date)}")
+            problems.add(
+                doc.loc.at("month"), f"tháng {doc.month} khác tháng của ngày {vndate.numeric(doc.date)}"
+            )
         return doc.date
     if doc.month is None:
         problems.add(doc.loc, "cần ngày ban hành (date) hoặc, khi chưa có ngày, tháng ban hành (month)")
@@ -268,7 +270,8 @@ def _check_periods(
         if previous is not None and period.start <= previous.end:
             problems.add(
                 loc.at("start"),
-                f"đợt bắt đầu ngày {start}, trùng với đợt trước (kết thúc ngày {vndate.numeric(previous.end)})",
+                f"đợt bắt đầu ngày {start}, trùng với đợt trước "
+                f"(kết thúc ngày {vndate.numeric(previous.end)})",
             )
         if period.deadline > period.end:
             problems.add(
