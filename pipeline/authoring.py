@@ -43,6 +43,80 @@ SECTION_STYLE = "Tiêu đề mục"  # I., II. ...
 CLAUSE_STYLE = "Tiêu đề khoản"  # 1., 2. ... with a title
 
 
+# Child order that OOXML requires (ECMA-376 Part 1, CT_PPrBase, CT_TblPr); Word rejects other orders.
+PPR_ORDER = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
+TBLPR_ORDER = [
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+    "tblCaption",
+    "tblDescription",
+    "tblPrChange",
+]
+
+
+def insert_in_order(parent, child, order: tuple[str, ...] | list[str]) -> None:
+    """Insert `child` into `parent` where the schema's sequence puts it, replacing a namesake."""
+    name = child.tag.split("}")[1]
+    for old in parent.findall(qn(f"w:{name}")):
+        parent.remove(old)
+    later = set(order[order.index(name) + 1 :])
+    for index, existing in enumerate(parent):
+        if existing.tag.split("}")[-1] in later:
+            parent.insert(index, child)
+            return
+    parent.append(child)
+
+
 def new_document(title: str) -> DocxDocument:
     """An empty A4 document with the decree's margins, font and body style."""
     doc = Document()
@@ -70,7 +144,7 @@ def new_document(title: str) -> DocxDocument:
         style.paragraph_format.keep_with_next = True
         outline = OxmlElement("w:outlineLvl")
         outline.set(qn("w:val"), str(level))
-        style.element.get_or_add_pPr().append(outline)
+        insert_in_order(style.element.get_or_add_pPr(), outline, PPR_ORDER)
 
     core = doc.core_properties
     core.title, core.author, core.comments = title, "", ""
@@ -89,11 +163,10 @@ def _set_default_font(doc: DocxDocument) -> None:
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), "vi-VN")
     rpr.append(lang)
-    for style in doc.styles:
-        element = style.element.find(qn("w:rPr"))
-        if element is not None:
-            for fonts_el in element.findall(qn("w:rFonts")):
-                element.remove(fonts_el)
+    # Styles inherited from python-docx's default name theme fonts (Calibri, Cambria): drop them all.
+    for element in list(doc.styles.element.iter(qn("w:rFonts"))):
+        if element is not fonts:
+            element.getparent().remove(element)
 
 
 def paragraph(
@@ -148,7 +221,7 @@ def rule(
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    ppr.append(borders)
+    insert_in_order(ppr, borders, PPR_ORDER)
     return par
 
 
@@ -159,7 +232,7 @@ def borderless_table(doc: DocxDocument, widths_cm: list[float], rows: int = 1):
     tbl_pr = table._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    insert_in_order(tbl_pr, layout, TBLPR_ORDER)
     for column, width in zip(table.columns, widths_cm, strict=True):
         column.width = Cm(width)  # the grid, which LibreOffice follows
     for row in table.rows:
@@ -168,9 +241,7 @@ def borderless_table(doc: DocxDocument, widths_cm: list[float], rows: int = 1):
     table_width = OxmlElement("w:tblW")
     table_width.set(qn("w:w"), str(int(Cm(sum(widths_cm)).twips)))
     table_width.set(qn("w:type"), "dxa")
-    for old in tbl_pr.findall(qn("w:tblW")):
-        tbl_pr.remove(old)
-    tbl_pr.append(table_width)
+    insert_in_order(tbl_pr, table_width, TBLPR_ORDER)
     return table
 
 
