@@ -9,7 +9,7 @@ YEAR   ?= $(shell date +%Y)
 RUN    := $(BIN)/python -m pipeline
 
 .DEFAULT_GOAL := help
-.PHONY: help plan test lint bench templates check-year clean
+.PHONY: help plan test lint templates check-year clean
 
 help: ## list the targets
 	@echo "Cách dùng / usage:"

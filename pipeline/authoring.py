@@ -148,7 +148,16 @@ def new_document(title: str) -> DocxDocument:
 
     core = doc.core_properties
     core.title, core.author, core.comments = title, "", ""
+    _drop_thumbnail(doc)
     return doc
+
+
+def _drop_thumbnail(doc: DocxDocument) -> None:
+    """python-docx's default package carries a preview picture of another document."""
+    rels = doc.part.package.rels
+    for key, rel in list(rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del rels[key]
 
 
 def _set_default_font(doc: DocxDocument) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import traceback
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -89,13 +90,12 @@ class StrictDocxTemplate(DocxTemplate):
     def render_xml_part(self, src_xml, part, context, jinja_env=None):  # type: ignore[override]
         src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
         try:
-            template = jinja_env.from_string(src_xml)
-            template.name = template.name or str(self.path)
-            dst_xml = template.render(context)
+            dst_xml = jinja_env.from_string(src_xml).render(context)
         except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
             raise TemplateProblem(describe(exc, self.path, src_xml)) from exc
         dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
-        return self.resolve_listing(dst_xml)
+        # Text typed in Word with a decomposed-Unicode keyboard setting becomes NFC like the content.
+        return unicodedata.normalize("NFC", self.resolve_listing(dst_xml))
 
 
 def _plain(xml_line: str) -> str:

@@ -43,7 +43,6 @@ def set_properties(document: DocxDocument, props: Properties) -> None:
     core.revision = 1
     core.created = stamp
     core.modified = stamp
-    core.last_printed = stamp
 
 
 def normalize_zip(data: bytes) -> bytes:

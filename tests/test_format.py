@@ -118,3 +118,10 @@ def test_templates_keep_the_element_order_word_requires(path: Path):
 def test_the_generated_plan_keeps_the_element_order_word_requires(plan):
     assert order_faults(plan.element, "pPr", PPR_ORDER) == []
     assert order_faults(plan.element, "tblPr", TBLPR_ORDER) == []
+
+
+def test_no_stale_preview_picture_in_the_package():
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(render_plan(Project(ROOT), 2024))) as package:
+        assert not [n for n in package.namelist() if "thumbnail" in n]

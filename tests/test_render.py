@@ -68,3 +68,17 @@ def test_a_syntax_error_in_a_shared_part_names_the_part_and_the_tag(project):
     message = str(caught.value)
     assert message.startswith("templates/parts/cuoi-van-ban.docx: lỗi mẫu: ")
     assert "{% for x in %}" in message
+
+
+def test_text_typed_decomposed_in_a_template_comes_out_nfc(project):
+    import io
+    import unicodedata
+    import zipfile
+
+    decomposed = unicodedata.normalize("NFD", "Ghi chú: Việt Nam")
+    assert decomposed != "Ghi chú: Việt Nam"
+    add_paragraph(project.templates / PLAN_TEMPLATE, decomposed)
+    with zipfile.ZipFile(io.BytesIO(render_plan(project, 2024))) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    assert "Ghi chú: Việt Nam" in xml
+    assert xml == unicodedata.normalize("NFC", xml)
