@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 PathKey = tuple[str | int, ...]
 
@@ -38,6 +39,17 @@ class Loc:
         return text
 
 
+class Where(Protocol):
+    """A place a problem can be reported at: a YAML field (Loc) or a spreadsheet cell."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def field(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class Problem:
     file: str
@@ -46,7 +58,7 @@ class Problem:
     message: str
 
     @classmethod
-    def at(cls, loc: Loc, message: str) -> Problem:
+    def at(cls, loc: Where, message: str) -> Problem:
         return cls(loc.file, loc.line, loc.field, message)
 
     def __str__(self) -> str:
@@ -67,13 +79,17 @@ def _order(problem: Problem) -> tuple[str, int, str, str]:
 
 
 class Problems:
-    """Collects problems so that all of them are reported at once."""
+    """Collects problems so that all of them are reported at once; warnings do not stop a build."""
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        self.warnings: list[Problem] = []
 
-    def add(self, loc: Loc, message: str) -> None:
+    def add(self, loc: Where, message: str) -> None:
         self.items.append(Problem.at(loc, message))
+
+    def warn(self, loc: Where, message: str) -> None:
+        self.warnings.append(Problem.at(loc, message))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)

@@ -7,12 +7,13 @@ documents in content/<year>/. Facts that change with time carry validity dates.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Literal
 
 from .schema import Record
 
-Authority = Literal["", "KT.", "TL.", "TM.", "Q.", "TUQ."]
+SigningAuthority = Literal["", "KT.", "TL.", "TM.", "Q.", "TUQ."]
 
 
 def in_force(valid_from: dt.date | None, valid_until: dt.date | None, on: dt.date) -> bool:
@@ -57,6 +58,12 @@ class Issuer(Record):
     """Văn phòng."""
     head_title: str
     """Chánh Văn phòng: the head, for whom a deputy signs KT."""
+    head_full_title: str
+    """Chánh Văn phòng Ủy ban nhân dân tỉnh Bắc Kạn: the authority line of a decision, in upper case."""
+    head_common_title: str
+    """Chánh Văn phòng UBND tỉnh: "(Kèm theo Quyết định số ... của <this>)"."""
+    confers_as: str
+    """Authority level of the head when conferring awards; see RewardForm.conferred_by."""
     place: str
     symbol: str
     """The Office's own abbreviation in document symbols: VP."""
@@ -147,7 +154,7 @@ class Issuance(Record):
     month: int | None = None
     """Month of issue while the day is not known."""
     signer: str
-    authority: Authority = ""
+    authority: SigningAuthority = ""
     """How the signer signs: "" (the head himself), KT., TL., TM., Q., TUQ."""
     drafted_by: str
     """Department code that drafts and keeps the file: '- Lưu: VT, <code>.'"""
@@ -166,6 +173,8 @@ class Review(Record):
     kind: Literal["sơ kết", "tổng kết"]
     together_with: str
     """"sơ kết công tác Văn phòng 06 tháng đầu năm 2024"."""
+    date: dt.date | None = None
+    """Day of the review meeting; the period's decisions are signed by then."""
 
 
 @dataclass(kw_only=True)
@@ -206,4 +215,113 @@ class PlanContent(Record):
     tasks: list[Task]
     periods: list[Period]
     duties: list[Duty]
+    recipients: list[RecipientGroup]
+
+
+# ---- content/shared/khen-thuong.yaml ---------------------------------------------------------
+
+Recipient = Literal["cá nhân", "tập thể"]
+
+
+@dataclass(kw_only=True)
+class BaseSalary(Record):
+    amount: int
+    """Mức lương cơ sở, đồng."""
+    valid_from: dt.date
+    valid_until: dt.date | None = None
+    source: str | None = None
+    """The decree that set it."""
+
+
+@dataclass(kw_only=True)
+class Rounding(Record):
+    step: int
+    """Amounts are rounded to a multiple of this, in đồng."""
+    mode: Literal["lên", "gần nhất"]
+    """"lên": up to the next multiple (the decree's "làm tròn số lên"); "gần nhất": to the nearest."""
+
+
+@dataclass(kw_only=True)
+class RewardForm(Record):
+    """An emulation title (danh hiệu) or a form of commendation (hình thức)."""
+
+    id: str
+    name: str
+    kind: Literal["danh hiệu", "hình thức"]
+    abbreviation: str | None = None
+    individual: Decimal | None = None
+    """Coefficient of the base salary for an individual; absent when individuals cannot receive it."""
+    collective: Decimal | None = None
+    conferred_by: str
+    """Authority level that may confer it, compared with Issuer.confers_as."""
+    annual: bool = False
+    """A yearly title, considered at the year-end review."""
+    requires: str | None = None
+    """A form the same recipient must receive in the same year (CSTĐCS requires LĐTT)."""
+    rank: int
+    """Higher is the higher award; for one recipient in one decision only the highest is paid."""
+
+    def coefficient(self, recipient: str) -> Decimal | None:
+        return self.individual if recipient == "cá nhân" else self.collective
+
+
+@dataclass(kw_only=True)
+class ShareLimit(Record):
+    form: str
+    of: str
+    max_percent: Decimal
+    """At most this percentage of the recipients of `of` in the same year may receive `form`."""
+
+
+@dataclass(kw_only=True)
+class Authority(Record):
+    id: str
+    name: str
+    """Who decides: "Chánh Văn phòng UBND tỉnh", "Chủ tịch UBND tỉnh"."""
+
+
+@dataclass(kw_only=True)
+class RewardCatalog(Record):
+    authorities: list[Authority]
+    base_salaries: list[BaseSalary]
+    rounding: Rounding
+    forms: list[RewardForm]
+    share_limits: list[ShareLimit] = field(default_factory=list)
+
+
+# ---- content/<year>/quyet-dinh-dot-<n>.yaml and award tables -----------------------------------
+
+
+@dataclass(kw_only=True)
+class AwardRecord(Record):
+    name: str
+    form: str
+    """Name, abbreviation or id of the title or form: "Lao động tiên tiến", "LĐTT"."""
+    recipient: Recipient | None = None
+    """Cá nhân or tập thể; may be left out when the form allows only one."""
+    position: str | None = None
+    unit: str | None = None
+    grounds: str | None = None
+
+
+@dataclass(kw_only=True)
+class DecisionContent(Record):
+    document: Issuance
+    subject: str
+    """What follows "Về việc": "khen thưởng thành tích thi đua đợt 1 năm 2024"."""
+    bases: list[str]
+    """Legal catalog ids, one "Căn cứ ...;" line each."""
+    proposal: str
+    """"Xét đề nghị của ...": the last line before "QUYẾT ĐỊNH:"."""
+    achievement: str
+    """"đã có thành tích xuất sắc trong phong trào thi đua đợt 1 năm 2024"."""
+    list_title: str
+    """Under "DANH SÁCH" on the attached list."""
+    funding: str
+    executors: str
+    """Who executes the decision (Điều 3)."""
+    order: Literal["như danh sách", "theo tên"] = "như danh sách"
+    award_files: list[str] = field(default_factory=list)
+    """Spreadsheets (.xlsx, .csv) beside this file with award records."""
+    awards: list[AwardRecord] = field(default_factory=list)
     recipients: list[RecipientGroup]

@@ -11,6 +11,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from . import vndate
@@ -39,6 +40,7 @@ _KIND_NAMES = {
     list: "một danh sách (các dòng bắt đầu bằng “- ”)",
     dict: "một nhóm trường",
     date: "một ngày dạng ngày/tháng/năm",
+    Decimal: "một số (ví dụ 0,3)",
 }
 
 
@@ -90,6 +92,13 @@ def _convert(value: Any, loc: Loc, tp: Any, problems: Problems) -> Any:
             problems.add(loc, "không được để trống")
             return INVALID
         return text
+    if tp is Decimal:
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            return _wrong_kind(value, loc, Decimal, problems)
+        try:
+            return Decimal(str(value).strip().replace(",", "."))
+        except InvalidOperation:
+            return _wrong_kind(value, loc, Decimal, problems)
     if tp is bool:
         return value if isinstance(value, bool) else _wrong_kind(value, loc, bool, problems)
     if tp is int:

@@ -24,6 +24,7 @@ from .model import (
     Movement,
     MovementCatalog,
     PlanContent,
+    RewardCatalog,
     Signer,
 )
 from .schema import Record, read
@@ -33,6 +34,7 @@ SHARED_FILES = {
     "legal": "van-ban.yaml",
     "anniversaries": "ngay-ky-niem.yaml",
     "movements": "phong-trao.yaml",
+    "rewards": "khen-thuong.yaml",
 }
 PLAN_FILE = "ke-hoach.yaml"
 
@@ -45,6 +47,7 @@ class Catalogs:
     legal: dict[str, LegalDocument]
     anniversaries: dict[str, Anniversary]
     movements: dict[str, Movement]
+    rewards: RewardCatalog
 
 
 @dataclass(frozen=True)
@@ -65,17 +68,19 @@ def content_dir(root: Path, year: int) -> Path:
 def load_catalogs(root: Path, problems: Problems) -> Catalogs | None:
     shared = root / "content" / "shared"
     loaded = {key: load_yaml(shared / name, root, problems) for key, name in SHARED_FILES.items()}
-    issuers = _read(loaded["issuers"], IssuersFile, problems)
-    legal = _read(loaded["legal"], LegalCatalog, problems)
-    calendar = _read(loaded["anniversaries"], AnniversaryCalendar, problems)
-    movements = _read(loaded["movements"], MovementCatalog, problems)
-    if issuers is None or legal is None or calendar is None or movements is None:
+    issuers = read_file(loaded["issuers"], IssuersFile, problems)
+    legal = read_file(loaded["legal"], LegalCatalog, problems)
+    calendar = read_file(loaded["anniversaries"], AnniversaryCalendar, problems)
+    movements = read_file(loaded["movements"], MovementCatalog, problems)
+    rewards = read_file(loaded["rewards"], RewardCatalog, problems)
+    if issuers is None or legal is None or calendar is None or movements is None or rewards is None:
         return None
     catalogs = Catalogs(
         issuers=issuers.issuers,
-        legal=_by_id(legal.documents, problems),
-        anniversaries=_by_id(calendar.anniversaries, problems),
-        movements=_by_id(movements.movements, problems),
+        legal=by_id(legal.documents, problems),
+        anniversaries=by_id(calendar.anniversaries, problems),
+        movements=by_id(movements.movements, problems),
+        rewards=rewards,
     )
     _check_catalogs(catalogs, problems)
     return catalogs
@@ -84,27 +89,31 @@ def load_catalogs(root: Path, problems: Problems) -> Catalogs | None:
 def load_plan(root: Path, year: int) -> ValidPlan:
     """Load and validate a year's plan and the shared catalogs; raise ContentError on any problem."""
     problems = Problems()
+    catalogs = load_catalogs(root, problems)
+    plan = check_plan(root, year, catalogs, problems)
+    problems.raise_if_any()
+    assert plan is not None
+    return plan
+
+
+def check_plan(root: Path, year: int, catalogs: Catalogs | None, problems: Problems) -> ValidPlan | None:
+    """The year's plan, validated; None (with problems recorded) if anything is wrong."""
     folder = content_dir(root, year)
     if not folder.is_dir():
         name = display_path(folder, root) + "/"
         problems.extend([Problem(name, None, "", f"chưa có nội dung cho năm {year}: không có thư mục này")])
-        problems.raise_if_any()
-    catalogs = load_catalogs(root, problems)
-    plan = _read(load_yaml(folder / PLAN_FILE, root, problems), PlanContent, problems)
+        return None
+    plan = read_file(load_yaml(folder / PLAN_FILE, root, problems), PlanContent, problems)
     if catalogs is None or plan is None:
-        problems.raise_if_any()
-    assert catalogs is not None and plan is not None
-    valid = _check_plan(plan, catalogs, year, problems)
-    problems.raise_if_any()
-    assert valid is not None
-    return valid
+        return None
+    return _check_plan(plan, catalogs, year, problems)
 
 
-def _read(loaded: Loaded | None, cls: type[T], problems: Problems) -> T | None:
+def read_file(loaded: Loaded | None, cls: type[T], problems: Problems) -> T | None:
     return None if loaded is None else read(loaded.data, loaded.loc, cls, problems)
 
 
-def _by_id(records: list[T], problems: Problems) -> dict[str, T]:
+def by_id(records: list[T], problems: Problems) -> dict[str, T]:
     result: dict[str, T] = {}
     for record in records:
         ident = record.id  # type: ignore[attr-defined]
@@ -119,7 +128,7 @@ def _check_catalogs(catalogs: Catalogs, problems: Problems) -> None:
     for issuer in catalogs.issuers:
         if issuer.valid_until and issuer.valid_until < issuer.valid_from:
             problems.add(issuer.loc.at("valid_until"), "ngày hết hiệu lực trước ngày có hiệu lực")
-        _by_id(issuer.signers, problems)
+        by_id(issuer.signers, problems)
         codes: set[str] = set()
         for i, department in enumerate(issuer.departments):
             if department.code in codes:
@@ -153,13 +162,13 @@ def _check_plan(plan: PlanContent, catalogs: Catalogs, year: int, problems: Prob
         problems.add(doc.loc.at("signer"), f"không có người ký “{doc.signer}” (có: {known})")
     elif not (signer.valid_from <= on and (signer.valid_until is None or on <= signer.valid_until)):
         problems.add(doc.loc.at("signer"), f"{signer.name} không giữ chức vụ ký vào ngày {shown}")
-    _check_department(doc.drafted_by, doc.loc.at("drafted_by"), departments, problems)
+    check_department(doc.drafted_by, doc.loc.at("drafted_by"), departments, problems)
 
     basis = catalogs.legal.get(plan.basis)
     if basis is None:
         problems.add(plan.loc.at("basis"), f"không có văn bản “{plan.basis}” trong danh mục văn bản")
     else:
-        _check_in_force(basis, on, plan.loc.at("basis"), problems)
+        check_in_force(basis, on, plan.loc.at("basis"), problems)
 
     for loc, text in prose_fields(plan):
         _check_references(text, loc, catalogs, on, year, problems)
@@ -172,7 +181,7 @@ def _check_plan(plan: PlanContent, catalogs: Catalogs, year: int, problems: Prob
             problems.add(group.loc.at("to"), "danh sách nơi nhận trống")
     for duty in plan.duties:
         if duty.department is not None:
-            _check_department(duty.department, duty.loc.at("department"), departments, problems)
+            check_department(duty.department, duty.loc.at("department"), departments, problems)
     _check_periods(plan, catalogs, year, departments, problems)
 
     if signer is None or problems:
@@ -240,15 +249,15 @@ def _check_references(
             if doc is None:
                 problems.add(loc, f"không có văn bản “{ref.id}” trong danh mục văn bản")
             else:
-                _check_in_force(doc, on, loc, problems)
+                check_in_force(doc, on, loc, problems)
 
 
-def _check_in_force(doc: LegalDocument, on: dt.date, loc: Loc, problems: Problems) -> None:
+def check_in_force(doc: LegalDocument, on: dt.date, loc: Loc, problems: Problems) -> None:
     if not doc.in_force(on):
         problems.add(loc, f"văn bản “{doc.id}” không có hiệu lực vào ngày {vndate.numeric(on)}")
 
 
-def _check_department(code: str, loc: Loc, departments: set[str], problems: Problems) -> None:
+def check_department(code: str, loc: Loc, departments: set[str], problems: Problems) -> None:
     if code not in departments:
         known = ", ".join(sorted(departments))
         problems.add(loc, f"không có phòng “{code}” trong danh sách phòng, ban (có: {known})")
@@ -283,7 +292,7 @@ def _check_periods(
                 loc.at("deadline"),
                 f"hạn nộp hồ sơ {vndate.numeric(period.deadline)} trước ngày bắt đầu đợt {start}",
             )
-        _check_department(period.dossiers_to, loc.at("dossiers_to"), departments, problems)
+        check_department(period.dossiers_to, loc.at("dossiers_to"), departments, problems)
         for ref in inline.references(period.celebrate):
             anniversary = catalogs.anniversaries.get(ref.id) if ref.kind == "ky-niem" else None
             if anniversary is None:

@@ -14,7 +14,7 @@ from .conftest import edit
 
 PLAN = "content/2024/ke-hoach.yaml"
 ANNIVERSARIES = "content/shared/ngay-ky-niem.yaml"
-DEPARTMENTS = "có: HCTC-QTTV, KT, NCKSTTHC, TH, TTPVHCC, VHXH"
+DEPARTMENTS = "có: HCTC-QTTV, KT, LĐVP, NCKSTTHC, TH, TTPVHCC, VHXH"
 
 
 def line_of(path: Path, text: str) -> int:
