@@ -7,8 +7,8 @@ documents in content/<year>/. Facts that change with time carry validity dates.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
 from .schema import Record

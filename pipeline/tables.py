@@ -189,7 +189,7 @@ def _records(
             continue  # a footer or a note under the table
         if normalise_heading(values["name"]).startswith(("tổng", "cộng")):
             continue
-        if "recipient" in values and values["recipient"]:
+        if values.get("recipient"):
             word = RECIPIENT_WORDS.get(normalise_heading(values["recipient"]))
             if word is None:
                 problems.add(loc.at("recipient"), f"“{values['recipient']}” phải là “Cá nhân” hoặc “Tập thể”")
