@@ -9,7 +9,7 @@ YEAR   ?= $(shell date +%Y)
 RUN    := $(BIN)/python -m pipeline
 
 .DEFAULT_GOAL := help
-.PHONY: help plan test lint templates check-year clean
+.PHONY: help plan decision test lint templates check-year check-period clean
 
 help: ## list the targets
 	@echo "Cách dùng / usage:"
@@ -26,6 +26,12 @@ check-year:
 
 plan: check-year $(STAMP) ## build the year's plan: output/YEAR/ke-hoach-YEAR.docx
 	@$(RUN) plan --year $(YEAR)
+
+check-period:
+	@echo '$(PERIOD)' | grep -Eq '^[1-9][0-9]?$$' || { echo "PERIOD phải là số đợt, ví dụ: make decision YEAR=2024 PERIOD=1 (nhận được “$(PERIOD)”)" >&2; exit 2; }
+
+decision: check-year check-period $(STAMP) ## build a period's commendation decision: output/YEAR/quyet-dinh-dot-PERIOD-YEAR.docx
+	@$(RUN) decision --year $(YEAR) --period $(PERIOD)
 
 test: $(STAMP) ## run the whole test suite (and ruff)
 	$(BIN)/ruff check pipeline tests

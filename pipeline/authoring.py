@@ -16,7 +16,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -38,6 +38,7 @@ INDENT = Cm(1.27)
 HEADER_PART = "parts/dau-van-ban.docx"
 CLOSING_PART = "parts/cuoi-van-ban.docx"
 PLAN_TEMPLATE = "ke-hoach.docx"
+DECISION_TEMPLATE = "quyet-dinh.docx"
 
 SECTION_STYLE = "Tiêu đề mục"  # I., II. ...
 CLAUSE_STYLE = "Tiêu đề khoản"  # 1., 2. ... with a title
@@ -81,6 +82,30 @@ PPR_ORDER = [
     "rPr",
     "sectPr",
     "pPrChange",
+]
+SECTPR_ORDER = [
+    "headerReference",
+    "footerReference",
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+    "paperSrc",
+    "pgBorders",
+    "lnNumType",
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings",
+    "sectPrChange",
 ]
 TBLPR_ORDER = [
     "tblStyle",
@@ -300,6 +325,7 @@ def closing_part() -> DocxDocument:
     """Nơi nhận | signer's authority, title and name."""
     doc = new_document("Phần cuối văn bản (nơi nhận, chữ ký)")
     table = borderless_table(doc, [7.0, 9.0])
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # signature stays whole
     left, right = table.rows[0].cells
     plain = dict(indent=False, before=0, after=0)
     heading = paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, reuse_first=True, **plain)
@@ -364,6 +390,14 @@ def _title(doc: DocxDocument, type_name: str, subject_tag: str, rule_cm: float) 
     paragraph(doc, "", indent=False, before=0, after=0).paragraph_format.line_spacing = Pt(6)
 
 
+def _closing(doc: DocxDocument, last: Paragraph) -> None:
+    """The shared closing block, kept on the page of the text's last paragraph."""
+    last.paragraph_format.keep_with_next = True
+    spacer = paragraph(doc, "", before=6)
+    spacer.paragraph_format.keep_with_next = True
+    paragraph(doc, f'{{%p include "{CLOSING_PART}" %}}')
+
+
 def _loop(doc: DocxDocument, head: str, body: Callable[[], None]) -> None:
     paragraph(doc, f"{{%p for {head} %}}")
     body()
@@ -409,10 +443,123 @@ def plan_template() -> DocxDocument:
 
     paragraph(doc, "IV. TỔ CHỨC THỰC HIỆN", style=SECTION_STYLE)
     _loop(doc, "text in duties", lambda: paragraph(doc, "{{ loop.index }}. {{ text }}"))
-    paragraph(doc, "Trên đây là Kế hoạch {{ subject_in_text }} của {{ issuer.common_name }}./.")
-    paragraph(doc, "", before=6)
-    paragraph(doc, f'{{%p include "{CLOSING_PART}" %}}')
+    last = paragraph(doc, "Trên đây là Kế hoạch {{ subject_in_text }} của {{ issuer.common_name }}./.")
+    _closing(doc, last)
     _page_numbers(doc)
+    return doc
+
+
+def _article(doc: DocxDocument, label: str, tag: str) -> Paragraph:
+    par = paragraph(doc, label, bold=True)
+    run = par.add_run(tag)
+    run.font.size = Pt(BODY_PT)
+    return par
+
+
+def _appendix_section(doc: DocxDocument) -> None:
+    """A new page whose numbering restarts at 1, without a number on its first page."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = True
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    insert_in_order(section._sectPr, numbering, SECTPR_ORDER)
+
+
+def _cell(
+    cell: _Cell, text: str, *, bold: bool = False, italic: bool = False, align=CENTER, size: float = 13
+):
+    paragraph(
+        cell,
+        text,
+        size=size,
+        bold=bold,
+        italic=italic,
+        align=align,
+        indent=False,
+        before=2,
+        after=2,
+        reuse_first=True,
+    )
+
+
+def _award_table(doc: DocxDocument) -> None:
+    widths = [1.4, 5.6, 6.2, 2.8]
+    table = doc.add_table(rows=0, cols=4)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+    left, right = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
+
+    def row(
+        *texts: str,
+        bold: bool = False,
+        italic: bool = False,
+        span: tuple[int, int] | None = None,
+        aligns: tuple = (CENTER, left, left, right),
+    ):
+        cells = table.add_row().cells
+        for cell, width in zip(cells, widths, strict=True):
+            cell.width = Cm(width)
+        if span is not None:
+            cells[span[0]].merge(cells[span[1]])
+        targets = [c for i, c in enumerate(cells) if span is None or not span[0] < i <= span[1]]
+        for cell, text, align in zip(targets, texts, aligns, strict=False):
+            _cell(cell, text, bold=bold, italic=italic, align=align)
+        return cells
+
+    header = row(
+        "STT",
+        "Tên tập thể, họ và tên cá nhân",
+        "Chức vụ, đơn vị",
+        "Số tiền (đồng)",
+        bold=True,
+        aligns=(CENTER, CENTER, CENTER, CENTER),
+    )
+    header_row = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    header_row.append(repeat)
+    del header
+    row("{%tr for row in award_list.rows %}")
+    row('{%tr if row.kind == "heading" %}')
+    row("{{ row.number }}", "{{ row.label }}", bold=True, span=(1, 3))
+    row('{%tr elif row.kind == "group" %}')
+    row("{{ row.number }}", "{{ row.label }}", bold=True, italic=True, span=(1, 3))
+    row('{%tr elif row.kind == "item" %}')
+    row("{{ row.number }}", "{{ row.label }}", "{{ row.detail }}", "{{ row.amount }}")
+    row("{%tr else %}")
+    row("", "{{ row.label }}", "{{ row.amount }}", bold=True, span=(1, 2), aligns=(CENTER, CENTER, right))
+    row("{%tr endif %}")
+    row("{%tr endfor %}")
+    row("", "Tổng cộng", "{{ award_list.total }}", bold=True, span=(1, 2), aligns=(CENTER, CENTER, right))
+
+
+def decision_template() -> DocxDocument:
+    doc = new_document("Mẫu quyết định khen thưởng")
+    paragraph(doc, f'{{%p include "{HEADER_PART}" %}}')
+    _title(doc, "QUYẾT ĐỊNH", "Về việc {{ subject }}", 3.5)
+    paragraph(doc, "{{ authority_line }}", bold=True, align=CENTER, indent=False, before=6)
+    _loop(doc, "line in bases", lambda: paragraph(doc, "{{ line }}", italic=True))
+    paragraph(doc, "{{ proposal }}", italic=True)
+    paragraph(doc, "QUYẾT ĐỊNH:", bold=True, align=CENTER, indent=False, before=12, after=6)
+    _article(doc, "Điều 1. ", "{{ article1.text }}")
+    _loop(doc, "item in article1['items']", lambda: paragraph(doc, "{{ item }}"))
+    _article(doc, "Điều 2. ", "{{ article2.lead }}")
+    _loop(doc, "line in article2.lines", lambda: paragraph(doc, "{{ line }}"))
+    _closing(doc, _article(doc, "Điều 3. ", "{{ article3 }}"))
+    _page_numbers(doc)
+
+    _appendix_section(doc)
+    paragraph(doc, "DANH SÁCH", bold=True, align=CENTER, indent=False, before=0)
+    paragraph(doc, "{{ award_list.title }}", bold=True, align=CENTER, indent=False, before=0)
+    paragraph(
+        doc, "{{ award_list.attribution }}", italic=True, align=CENTER, indent=False, before=0, after=12
+    )
+    _award_table(doc)
+    paragraph(doc, "{{ award_list.in_words }}", italic=True, before=6)
+    paragraph(doc, "{%p if award_list.note %}")
+    paragraph(doc, "{{ award_list.note }}", italic=True, size=12)
+    paragraph(doc, "{%p endif %}")
     return doc
 
 
@@ -420,6 +567,7 @@ TEMPLATES: dict[str, Callable[[], DocxDocument]] = {
     HEADER_PART: header_part,
     CLOSING_PART: closing_part,
     PLAN_TEMPLATE: plan_template,
+    DECISION_TEMPLATE: decision_template,
 }
 
 

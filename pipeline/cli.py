@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import authoring
-from .build import Project, build_plan
+from .build import Project, build_decision, build_plan
 from .errors import ContentError
 from .render import TemplateProblem
 
@@ -18,6 +18,12 @@ EXIT_INPUT = 2
 def year_argument(text: str) -> int:
     if not re.fullmatch(r"\d{4}", text):
         raise argparse.ArgumentTypeError(f"năm phải gồm 4 chữ số, ví dụ 2024 (nhận được “{text}”)")
+    return int(text)
+
+
+def period_argument(text: str) -> int:
+    if not re.fullmatch(r"[1-9]\d?", text):
+        raise argparse.ArgumentTypeError(f"đợt phải là số từ 1, ví dụ 1 hoặc 2 (nhận được “{text}”)")
     return int(text)
 
 
@@ -34,6 +40,10 @@ def parser() -> argparse.ArgumentParser:
     plan = commands.add_parser("plan", help="tạo kế hoạch thi đua, khen thưởng của một năm")
     plan.add_argument("--year", type=year_argument, required=True, help="năm của kế hoạch, ví dụ 2024")
 
+    decision = commands.add_parser("decision", help="tạo quyết định khen thưởng của một đợt thi đua")
+    decision.add_argument("--year", type=year_argument, required=True, help="năm, ví dụ 2024")
+    decision.add_argument("--period", type=period_argument, required=True, help="đợt thi đua: 1, 2 ...")
+
     templates = commands.add_parser("templates", help="tạo các mẫu .docx ban đầu trong templates/")
     templates.add_argument("--force", action="store_true", help="ghi đè mẫu đã có")
     return main
@@ -46,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "plan":
             path = build_plan(project, args.year)
             print(f"Đã tạo {_shown(path, project.root)}")
+        elif args.command == "decision":
+            built = build_decision(project, args.year, args.period)
+            for warning in built.warnings:
+                print(f"Cảnh báo: {warning}", file=sys.stderr)
+            print(f"Đã tạo {_shown(built.path, project.root)}")
         elif args.command == "templates":
             for path in authoring.create_templates(project.templates, force=args.force):
                 print(f"Đã tạo {_shown(path, project.root)}")

@@ -34,11 +34,15 @@ def document_number(doc: LegalDocument) -> str:
     return f"{doc.number}{separator}{doc.symbol}"
 
 
-def citation(doc: LegalDocument) -> str:
-    """'Kế hoạch số 18/KH-UBND ngày 15/01/2024 của UBND tỉnh Bắc Kạn về công tác ...'."""
+def citation(doc: LegalDocument, *, spelled: bool = False) -> str:
+    """'Kế hoạch số 18/KH-UBND ngày 15/01/2024 của UBND tỉnh Bắc Kạn về công tác ...'.
+
+    `spelled` writes the date as "ngày 15 tháng 01 năm 2024", as the Căn cứ lines of a decision do.
+    """
+    day = vndate.spelled(doc.date) if spelled else f"ngày {vndate.numeric(doc.date)}"
     if doc.title is not None:
-        return f"{doc.title} ngày {vndate.numeric(doc.date)}"
-    text = f"{doc.type} số {document_number(doc)} ngày {vndate.numeric(doc.date)} của {doc.issuer}"
+        return f"{doc.title} {day}"
+    text = f"{doc.type} số {document_number(doc)} {day} của {doc.issuer}"
     if doc.subject:
         text += f" {doc.connector} {doc.subject}" if doc.connector else f" {doc.subject}"
     return text

@@ -17,6 +17,7 @@ from .load import Loaded, display_path, load_yaml
 from .model import (
     Anniversary,
     AnniversaryCalendar,
+    Issuance,
     Issuer,
     IssuersFile,
     LegalCatalog,
@@ -142,28 +143,10 @@ def _check_catalogs(catalogs: Catalogs, problems: Problems) -> None:
 
 
 def _check_plan(plan: PlanContent, catalogs: Catalogs, year: int, problems: Problems) -> ValidPlan | None:
-    doc = plan.document
-    on = _document_date(plan, year, problems)
+    on = document_date(plan.document, year, problems)
     if on is None:
         return None
-    shown = vndate.numeric(on)
-
-    issuers = [i for i in catalogs.issuers if i.in_force(on)]
-    if len(issuers) != 1:
-        what = "không có cơ quan ban hành nào" if not issuers else "có nhiều cơ quan ban hành"
-        problems.add(doc.loc.at("date" if doc.date else "month"), f"{what} có hiệu lực vào ngày {shown}")
-        return None
-    issuer = issuers[0]
-    departments = {d.code for d in issuer.departments}
-
-    signer = next((s for s in issuer.signers if s.id == doc.signer), None)
-    if signer is None:
-        known = ", ".join(s.id for s in issuer.signers)
-        problems.add(doc.loc.at("signer"), f"không có người ký “{doc.signer}” (có: {known})")
-    elif not (signer.valid_from <= on and (signer.valid_until is None or on <= signer.valid_until)):
-        problems.add(doc.loc.at("signer"), f"{signer.name} không giữ chức vụ ký vào ngày {shown}")
-    check_department(doc.drafted_by, doc.loc.at("drafted_by"), departments, problems)
-
+    issued = check_issuance(plan.document, on, catalogs, problems)
     basis = catalogs.legal.get(plan.basis)
     if basis is None:
         problems.add(plan.loc.at("basis"), f"không có văn bản “{plan.basis}” trong danh mục văn bản")
@@ -179,18 +162,44 @@ def _check_plan(plan: PlanContent, catalogs: Catalogs, year: int, problems: Prob
     for group in plan.recipients:
         if not group.to:
             problems.add(group.loc.at("to"), "danh sách nơi nhận trống")
+    if issued is None:
+        return None
+    issuer, signer = issued
+    departments = {d.code for d in issuer.departments}
     for duty in plan.duties:
         if duty.department is not None:
             check_department(duty.department, duty.loc.at("department"), departments, problems)
     _check_periods(plan, catalogs, year, departments, problems)
-
-    if signer is None or problems:
+    if problems or signer is None:
         return None
     return ValidPlan(year, plan, catalogs, issuer, signer, on)
 
 
-def _document_date(plan: PlanContent, year: int, problems: Problems) -> dt.date | None:
-    doc = plan.document
+def check_issuance(
+    doc: Issuance, on: dt.date, catalogs: Catalogs, problems: Problems
+) -> tuple[Issuer, Signer | None] | None:
+    """The issuer and signer in force on a document's date (None where wrong, with a problem)."""
+    shown = vndate.numeric(on)
+    issuers = [i for i in catalogs.issuers if i.in_force(on)]
+    if len(issuers) != 1:
+        what = "không có cơ quan ban hành nào" if not issuers else "có nhiều cơ quan ban hành"
+        problems.add(doc.loc.at("date" if doc.date else "month"), f"{what} có hiệu lực vào ngày {shown}")
+        return None
+    issuer = issuers[0]
+    check_department(doc.drafted_by, doc.loc.at("drafted_by"), {d.code for d in issuer.departments}, problems)
+    signer = next((s for s in issuer.signers if s.id == doc.signer), None)
+    if signer is None:
+        known = ", ".join(s.id for s in issuer.signers)
+        problems.add(doc.loc.at("signer"), f"không có người ký “{doc.signer}” (có: {known})")
+        return issuer, None
+    if not (signer.valid_from <= on and (signer.valid_until is None or on <= signer.valid_until)):
+        problems.add(doc.loc.at("signer"), f"{signer.name} không giữ chức vụ ký vào ngày {shown}")
+        return issuer, None
+    return issuer, signer
+
+
+def document_date(doc: Issuance, year: int, problems: Problems) -> dt.date | None:
+    """The document's date, or the first day of its month while the day is blank."""
     if doc.number is not None and doc.number < 1:
         problems.add(doc.loc.at("number"), "số văn bản phải từ 01 trở lên")
     if doc.month is not None and not 1 <= doc.month <= 12:

@@ -1,0 +1,328 @@
+"""Validate stage for commendation decisions (quyết định khen thưởng).
+
+A decision of period n is checked together with the year's earlier decisions, so that rules
+across decisions (the same title twice in a year; CSTĐCS without LĐTT) see every award given
+so far. Rules where the law leaves room for judgement are warnings, not errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from . import vndate
+from .errors import Problem, Problems, Where
+from .load import display_path, load_yaml
+from .model import (
+    AwardRecord,
+    BaseSalary,
+    DecisionContent,
+    Department,
+    Issuer,
+    Period,
+    RewardCatalog,
+    RewardForm,
+    Signer,
+)
+from .schema import read
+from .tables import read_table
+from .validate import (
+    Catalogs,
+    ValidPlan,
+    check_in_force,
+    check_issuance,
+    check_plan,
+    content_dir,
+    document_date,
+    load_catalogs,
+    read_file,
+)
+
+
+def decision_file(period: int) -> str:
+    return f"quyet-dinh-dot-{period}.yaml"
+
+
+def fold(text: str) -> str:
+    """Case, spacing and quotes folded, for matching names written by different hands."""
+    text = unicodedata.normalize("NFC", text).lower().strip().strip("“”\"'")
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Award:
+    record: AwardRecord
+    form: RewardForm
+    recipient: str
+    unit: Department | None
+    period: int
+
+    @property
+    def who(self) -> tuple[str, str, str]:
+        """Identity of the recipient: the same name in the same unit is the same person."""
+        return self.recipient, fold(self.record.name), self.unit.code if self.unit else ""
+
+    @property
+    def loc(self) -> Where:
+        return self.record.loc
+
+
+@dataclass(frozen=True)
+class ValidDecision:
+    year: int
+    period: int
+    plan: ValidPlan
+    plan_period: Period
+    content: DecisionContent
+    issuer: Issuer
+    signer: Signer
+    date: dt.date
+    """The decision's date, or the first day of its month while the day is blank."""
+    base_salary: BaseSalary
+    awards: list[Award]
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def catalogs(self) -> Catalogs:
+        return self.plan.catalogs
+
+
+@dataclass
+class _Decision:
+    period: int
+    path: Path
+    content: DecisionContent
+    date: dt.date | None
+    issued: tuple[Issuer, Signer | None] | None
+    awards: list[Award]
+
+
+def load_decision(root: Path, year: int, period: int) -> ValidDecision:
+    """Load and validate the decision of a period; raise ContentError on any problem."""
+    problems = Problems()
+    catalogs = load_catalogs(root, problems)
+    plan = check_plan(root, year, catalogs, problems)
+    if plan is None or catalogs is None:
+        problems.raise_if_any()
+    assert plan is not None and catalogs is not None
+    folder = content_dir(root, year)
+    count = len(plan.content.periods)
+    if not 1 <= period <= count:
+        name = display_path(folder / decision_file(period), root)
+        problems.extend(
+            [Problem(name, None, "", f"kế hoạch năm {year} có {count:02d} đợt; không có đợt {period}")]
+        )
+        problems.raise_if_any()
+
+    decisions: list[_Decision] = []
+    for number in range(1, period + 1):
+        path = folder / decision_file(number)
+        if number < period and not path.is_file():
+            continue  # an earlier period may have had no decision
+        decision = _load_one(root, path, number, year, catalogs, problems)
+        if decision is not None:
+            decisions.append(decision)
+    problems.raise_if_any()
+
+    _check_year(decisions, catalogs.rewards, year, problems)
+    current = decisions[-1]
+    result = _check_current(current, plan, catalogs, year, problems)
+    problems.raise_if_any()
+    assert result is not None
+    return result
+
+
+def _load_one(
+    root: Path, path: Path, period: int, year: int, catalogs: Catalogs, problems: Problems
+) -> _Decision | None:
+    content = read_file(load_yaml(path, root, problems), DecisionContent, problems)
+    if content is None:
+        return None
+    on = document_date(content.document, year, problems)
+    issued = check_issuance(content.document, on, catalogs, problems) if on else None
+    if on is not None:
+        for i, basis in enumerate(content.bases):
+            doc = catalogs.legal.get(basis)
+            if doc is None:
+                problems.add(content.loc.at("bases", i), f"không có văn bản “{basis}” trong danh mục văn bản")
+            else:
+                check_in_force(doc, on, content.loc.at("bases", i), problems)
+    records = list(content.awards)
+    for i, name in enumerate(content.award_files):
+        for row in read_table(path.parent / name, root, problems):
+            record = read(row.values, row.loc, AwardRecord, problems)  # type: ignore[arg-type]
+            if record is not None:
+                records.append(record)
+        if not (path.parent / name).is_file():
+            problems.add(content.loc.at("award_files", i), f"không có tệp “{name}” cạnh {path.name}")
+    departments = issued[0].departments if issued else []
+    awards = [a for r in records if (a := _resolve(r, period, catalogs.rewards, departments, problems))]
+    if not records:
+        problems.add(content.loc.at("awards"), "quyết định chưa có khen thưởng nào (awards hoặc award_files)")
+    return _Decision(period, path, content, on, issued, awards)
+
+
+def _find_form(text: str, catalog: RewardCatalog) -> RewardForm | None:
+    wanted = fold(text)
+    for prefix in ("danh hiệu ", "tặng "):
+        wanted = wanted.removeprefix(prefix).strip("“”\"' ")
+    for form in catalog.forms:
+        if wanted in {fold(form.name), fold(form.id), fold(form.abbreviation or "")}:
+            return form
+    return None
+
+
+def _find_unit(text: str, departments: list[Department]) -> Department | None:
+    wanted = fold(text)
+    return next((d for d in departments if wanted in (fold(d.code), fold(d.name))), None)
+
+
+def _resolve(
+    record: AwardRecord,
+    period: int,
+    catalog: RewardCatalog,
+    departments: list[Department],
+    problems: Problems,
+) -> Award | None:
+    form = _find_form(record.form, catalog)
+    if form is None:
+        known = ", ".join(f.name for f in catalog.forms)
+        problems.add(
+            record.loc.at("form"),
+            f"“{record.form}” không có trong danh mục danh hiệu, hình thức (có: {known})",
+        )
+        return None
+    allowed = [r for r in ("cá nhân", "tập thể") if form.coefficient(r) is not None]
+    recipient = record.recipient
+    if recipient is None:
+        if len(allowed) != 1:
+            problems.add(
+                record.loc.at("recipient"), f"“{form.name}” tặng cả cá nhân và tập thể: ghi rõ đối tượng"
+            )
+            return None
+        recipient = allowed[0]
+    elif recipient not in allowed:
+        problems.add(record.loc.at("form"), f"“{form.name}” không tặng cho {recipient}")
+        return None
+    unit_text = record.unit or (record.name if recipient == "tập thể" else None)
+    if unit_text is None:
+        problems.add(record.loc.at("unit"), "thiếu đơn vị của cá nhân")
+        return None
+    unit = _find_unit(unit_text, departments)
+    if unit is None:
+        field_name = "unit" if record.unit else "name"
+        problems.add(
+            record.loc.at(field_name), f"“{unit_text}” không có trong danh sách phòng, đơn vị của cơ quan"
+        )
+        return None
+    return Award(record, form, recipient, unit, period)
+
+
+def _check_year(decisions: list[_Decision], catalog: RewardCatalog, year: int, problems: Problems) -> None:
+    """Rules over every award of the year so far."""
+    seen: dict[tuple[tuple[str, str, str], str, int], Award] = {}
+    received: dict[tuple[str, str, str], set[str]] = {}
+    for decision in decisions:
+        for award in decision.awards:
+            # A title (danh hiệu) is once a year; a form (Giấy khen ...) once a decision.
+            scope = 0 if award.form.kind == "danh hiệu" else decision.period
+            key = (award.who, award.form.id, scope)
+            if key in seen:
+                first = seen[key]
+                where = f"{first.loc.file}:{first.loc.line}"
+                when = f"năm {year}" if scope == 0 else f"trong quyết định đợt {decision.period}"
+                problems.add(
+                    award.loc.at("name"),
+                    f"{award.record.name} đã được khen “{award.form.name}” {when} ({where})",
+                )
+            else:
+                seen[key] = award
+            received.setdefault(award.who, set()).add(award.form.id)
+    forms = {f.id: f for f in catalog.forms}
+    for decision in decisions:
+        for award in decision.awards:
+            needed = award.form.requires
+            if needed and needed not in received[award.who]:
+                problems.add(
+                    award.loc.at("form"),
+                    f"{award.record.name}: “{award.form.name}” cần danh hiệu "
+                    f"“{forms[needed].name}” cùng năm {year}",
+                )
+    for limit in catalog.share_limits:
+        count = sum(1 for forms_of in received.values() if limit.form in forms_of)
+        base = sum(1 for forms_of in received.values() if limit.of in forms_of)
+        if base and Decimal(count * 100) > limit.max_percent * base:
+            problems.add(
+                decisions[-1].content.loc.at("awards"),
+                f"“{forms[limit.form].name}”: {count}/{base} người đạt “{forms[limit.of].name}”, "
+                f"vượt tỷ lệ {limit.max_percent}%",
+            )
+
+
+def _check_current(
+    decision: _Decision, plan: ValidPlan, catalogs: Catalogs, year: int, problems: Problems
+) -> ValidDecision | None:
+    content, on = decision.content, decision.date
+    if on is None or decision.issued is None:
+        return None
+    issuer, signer = decision.issued
+    period = plan.content.periods[decision.period - 1]
+    doc_loc = content.document.loc.at("date" if content.document.date else "month")
+    if on < period.start:
+        problems.add(
+            doc_loc,
+            f"quyết định ngày {vndate.numeric(on)} trước khi đợt bắt đầu ({vndate.numeric(period.start)})",
+        )
+    review = period.review.date or period.end
+    if content.document.date is not None and on > review:
+        problems.warn(
+            doc_loc,
+            f"quyết định ký ngày {vndate.numeric(on)}, sau buổi {period.review.kind} đợt {decision.period} "
+            f"({vndate.numeric(review)})",
+        )
+    if period.review.kind == "sơ kết":
+        for award in decision.awards:
+            if award.form.annual:
+                problems.warn(
+                    award.loc.at("form"),
+                    f"danh hiệu “{award.form.name}” thường được xét khi tổng kết năm, không ở đợt sơ kết",
+                )
+    for award in decision.awards:
+        if award.form.conferred_by != issuer.confers_as:
+            authority = next(
+                (a.name for a in catalogs.rewards.authorities if a.id == award.form.conferred_by), ""
+            )
+            problems.add(
+                award.loc.at("form"),
+                f"“{award.form.name}” do {authority or award.form.conferred_by} quyết định; "
+                f"{issuer.head_title} không có thẩm quyền (trình cấp trên bằng Tờ trình)",
+            )
+    salaries = [
+        s
+        for s in catalogs.rewards.base_salaries
+        if s.valid_from <= on and (s.valid_until is None or on <= s.valid_until)
+    ]
+    if len(salaries) != 1:
+        problems.add(
+            doc_loc,
+            f"không có mức lương cơ sở nào có hiệu lực vào ngày {vndate.numeric(on)} "
+            "(content/shared/khen-thuong.yaml)",
+        )
+    if problems or signer is None or len(salaries) != 1:
+        return None
+    return ValidDecision(
+        year=year,
+        period=decision.period,
+        plan=plan,
+        plan_period=period,
+        content=content,
+        issuer=issuer,
+        signer=signer,
+        date=on,
+        base_salary=salaries[0],
+        awards=decision.awards,
+        warnings=list(problems.warnings),
+    )
