@@ -151,6 +151,7 @@ def _load_one(
             else:
                 check_in_force(doc, on, content.loc.at("bases", i), problems)
     records = list(content.awards)
+    before = len(problems.items)
     for i, name in enumerate(content.award_files):
         for row in read_table(path.parent / name, root, problems):
             record = read(row.values, row.loc, AwardRecord, problems)  # type: ignore[arg-type]
@@ -160,7 +161,7 @@ def _load_one(
             problems.add(content.loc.at("award_files", i), f"không có tệp “{name}” cạnh {path.name}")
     departments = issued[0].departments if issued else []
     awards = [a for r in records if (a := _resolve(r, period, catalogs.rewards, departments, problems))]
-    if not records:
+    if not records and len(problems.items) == before:
         problems.add(content.loc.at("awards"), "quyết định chưa có khen thưởng nào (awards hoặc award_files)")
     return _Decision(period, path, content, on, issued, awards)
 
@@ -200,7 +201,9 @@ def _resolve(
     if recipient is None:
         if len(allowed) != 1:
             problems.add(
-                record.loc.at("recipient"), f"“{form.name}” tặng cả cá nhân và tập thể: ghi rõ đối tượng"
+                record.loc.at("form"),
+                f"“{form.name}” tặng cả cá nhân và tập thể: "
+                "ghi rõ đối tượng (cột “Đối tượng”: Cá nhân hoặc Tập thể)",
             )
             return None
         recipient = allowed[0]
@@ -255,8 +258,9 @@ def _check_year(decisions: list[_Decision], catalog: RewardCatalog, year: int, p
         count = sum(1 for forms_of in received.values() if limit.form in forms_of)
         base = sum(1 for forms_of in received.values() if limit.of in forms_of)
         if base and Decimal(count * 100) > limit.max_percent * base:
+            content = decisions[-1].content
             problems.add(
-                decisions[-1].content.loc.at("awards"),
+                content.loc.at("award_files" if content.award_files else "awards"),
                 f"“{forms[limit.form].name}”: {count}/{base} người đạt “{forms[limit.of].name}”, "
                 f"vượt tỷ lệ {limit.max_percent}%",
             )
