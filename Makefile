@@ -9,7 +9,7 @@ YEAR   ?= $(shell date +%Y)
 RUN    := $(BIN)/python -m pipeline
 
 .DEFAULT_GOAL := help
-.PHONY: help plan decision test lint templates check-year check-period clean
+.PHONY: help plan decision test lint bench templates check-year check-period clean
 
 help: ## list the targets
 	@echo "Cách dùng / usage:"
@@ -36,6 +36,9 @@ decision: check-year check-period $(STAMP) ## build a period's commendation deci
 test: $(STAMP) ## run the whole test suite (and ruff)
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/python -m pytest
+
+bench: $(STAMP) ## time the plan and decisions of 1.000 and 10.000 awards (wall time, peak memory)
+	$(BIN)/python -m pipeline.bench
 
 lint: $(STAMP) ## ruff check and format check
 	$(BIN)/ruff check pipeline tests

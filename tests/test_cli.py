@@ -49,3 +49,36 @@ def test_module_entry_point_has_help():
     )
     assert result.returncode == 0
     assert "plan" in result.stdout and "templates" in result.stdout
+
+
+def test_decision_builds_and_reports_warnings_on_stderr(project, capsys):
+    edit(
+        project.root / "content/2024/ke-hoach.yaml",
+        "together_with: tổng kết công tác Văn phòng năm 2024",
+        "together_with: tổng kết công tác Văn phòng năm 2024\n      date: 18/12/2024",
+    )
+    assert main(["--root", str(project.root), "decision", "--year", "2024", "--period", "2"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == "Đã tạo output/2024/quyet-dinh-dot-2-2024.docx"
+    assert captured.err.startswith("Cảnh báo: content/2024/quyet-dinh-dot-2.yaml:")
+    assert (project.root / "output/2024/quyet-dinh-dot-2-2024.docx").is_file()
+
+
+@pytest.mark.parametrize("period", ["0", "x", "-1", "100"])
+def test_a_period_that_is_not_a_number_is_refused(project, capsys, period):
+    with pytest.raises(SystemExit) as caught:
+        main(["--root", str(project.root), "decision", "--year", "2024", "--period", period])
+    assert caught.value.code == 2
+    assert "đợt phải là số" in capsys.readouterr().err
+
+
+def test_make_refuses_a_bad_year_before_setting_anything_up(tmp_path):
+    result = subprocess.run(
+        ["make", "-C", str(ROOT), "plan", "YEAR=20x4", "VENV=" + str(tmp_path / "venv")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "YEAR phải gồm 4 chữ số" in result.stderr
+    assert not (tmp_path / "venv").exists()
