@@ -9,7 +9,7 @@ YEAR   ?= $(shell date +%Y)
 RUN    := $(BIN)/python -m pipeline
 
 .DEFAULT_GOAL := help
-.PHONY: help plan decision test lint bench templates check-year check-period clean
+.PHONY: help plan decision report test lint bench templates check-year check-period clean
 
 help: ## list the targets
 	@echo "Cách dùng / usage:"
@@ -32,6 +32,9 @@ check-period:
 
 decision: check-year check-period $(STAMP) ## build a period's commendation decision: output/YEAR/quyet-dinh-dot-PERIOD-YEAR.docx
 	@$(RUN) decision --year $(YEAR) --period $(PERIOD)
+
+report: check-year $(STAMP) ## report: sơ kết with PERIOD=n, tổng kết without; DATE=dd/mm/yyyy to date it
+	@$(RUN) report --year $(YEAR) $(if $(PERIOD),--period $(PERIOD)) $(if $(DATE),--date $(DATE))
 
 test: $(STAMP) ## run the whole test suite (and ruff)
 	$(BIN)/ruff check pipeline tests

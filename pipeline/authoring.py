@@ -39,9 +39,11 @@ HEADER_PART = "parts/dau-van-ban.docx"
 CLOSING_PART = "parts/cuoi-van-ban.docx"
 PLAN_TEMPLATE = "ke-hoach.docx"
 DECISION_TEMPLATE = "quyet-dinh.docx"
+REPORT_TEMPLATE = "bao-cao.docx"
 
 SECTION_STYLE = "Tiêu đề mục"  # I., II. ...
 CLAUSE_STYLE = "Tiêu đề khoản"  # 1., 2. ... with a title
+POINT_STYLE = "Tiêu đề điểm"  # a), b) ... with a title
 
 
 # Child order that OOXML requires (ECMA-376 Part 1, CT_PPrBase, CT_TblPr); Word rejects other orders.
@@ -162,10 +164,11 @@ def new_document(title: str) -> DocxDocument:
     fmt.line_spacing = 1.15
     fmt.widow_control = True
 
-    for name, level in ((SECTION_STYLE, 0), (CLAUSE_STYLE, 1)):
+    for name, level in ((SECTION_STYLE, 0), (CLAUSE_STYLE, 1), (POINT_STYLE, 2)):
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
-        style.font.bold = True
+        style.font.bold = level < 2
+        style.font.italic = level == 2 or None
         style.paragraph_format.keep_with_next = True
         outline = OxmlElement("w:outlineLvl")
         outline.set(qn("w:val"), str(level))
@@ -465,73 +468,120 @@ def _appendix_section(doc: DocxDocument) -> None:
     insert_in_order(section._sectPr, numbering, SECTPR_ORDER)
 
 
-def _cell(
-    cell: _Cell, text: str, *, bold: bool = False, italic: bool = False, align=CENTER, size: float = 13
-):
-    paragraph(
-        cell,
-        text,
-        size=size,
-        bold=bold,
-        italic=italic,
-        align=align,
-        indent=False,
-        before=2,
-        after=2,
-        reuse_first=True,
-    )
+class _Grid:
+    """A bordered table built row by row; a row may merge a span of its cells."""
 
-
-def _award_table(doc: DocxDocument) -> None:
-    widths = [1.4, 5.6, 6.2, 2.8]
-    table = doc.add_table(rows=0, cols=4)
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Cm(width)
-    left, right = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
+    def __init__(self, doc: DocxDocument, widths: list[float]):
+        self.widths = widths
+        self.table = doc.add_table(rows=0, cols=len(widths))
+        self.table.style = doc.styles["Table Grid"]
+        self.table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for column, width in zip(self.table.columns, widths, strict=True):
+            column.width = Cm(width)
 
     def row(
+        self,
         *texts: str,
         bold: bool = False,
         italic: bool = False,
         span: tuple[int, int] | None = None,
-        aligns: tuple = (CENTER, left, left, right),
-    ):
-        cells = table.add_row().cells
-        for cell, width in zip(cells, widths, strict=True):
+        aligns: tuple[WD_ALIGN_PARAGRAPH, ...] = (),
+    ) -> None:
+        cells = self.table.add_row().cells
+        for cell, width in zip(cells, self.widths, strict=True):
             cell.width = Cm(width)
         if span is not None:
             cells[span[0]].merge(cells[span[1]])
         targets = [c for i, c in enumerate(cells) if span is None or not span[0] < i <= span[1]]
-        for cell, text, align in zip(targets, texts, aligns, strict=False):
-            _cell(cell, text, bold=bold, italic=italic, align=align)
-        return cells
+        for index, (cell, text) in enumerate(zip(targets, texts, strict=False)):
+            align = aligns[index] if index < len(aligns) else WD_ALIGN_PARAGRAPH.LEFT
+            paragraph(
+                cell,
+                text,
+                size=13,
+                bold=bold,
+                italic=italic,
+                align=align,
+                indent=False,
+                before=2,
+                after=2,
+                reuse_first=True,
+            )
 
-    header = row(
-        "STT",
-        "Tên tập thể, họ và tên cá nhân",
-        "Chức vụ, đơn vị",
-        "Số tiền (đồng)",
-        bold=True,
-        aligns=(CENTER, CENTER, CENTER, CENTER),
+    def repeat_first_row(self) -> None:
+        """The heading row repeats on every page the table runs over."""
+        self.table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+LEFT, RIGHT = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _award_table(doc: DocxDocument) -> None:
+    grid = _Grid(doc, [1.4, 5.6, 6.2, 2.8])
+    heading = ("STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ, đơn vị", "Số tiền (đồng)")
+    grid.row(*heading, bold=True, aligns=(CENTER,) * 4)
+    grid.repeat_first_row()
+    grid.row("{%tr for row in award_list.rows %}")
+    grid.row('{%tr if row.kind == "heading" %}')
+    grid.row("{{ row.number }}", "{{ row.label }}", bold=True, span=(1, 3), aligns=(CENTER,))
+    grid.row('{%tr elif row.kind == "group" %}')
+    grid.row("{{ row.number }}", "{{ row.label }}", bold=True, italic=True, span=(1, 3), aligns=(CENTER,))
+    grid.row('{%tr elif row.kind == "item" %}')
+    grid.row(
+        "{{ row.number }}",
+        "{{ row.label }}",
+        "{{ row.detail }}",
+        "{{ row.amount }}",
+        aligns=(CENTER, LEFT, LEFT, RIGHT),
     )
-    header_row = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    header_row.append(repeat)
-    del header
-    row("{%tr for row in award_list.rows %}")
-    row('{%tr if row.kind == "heading" %}')
-    row("{{ row.number }}", "{{ row.label }}", bold=True, span=(1, 3))
-    row('{%tr elif row.kind == "group" %}')
-    row("{{ row.number }}", "{{ row.label }}", bold=True, italic=True, span=(1, 3))
-    row('{%tr elif row.kind == "item" %}')
-    row("{{ row.number }}", "{{ row.label }}", "{{ row.detail }}", "{{ row.amount }}")
-    row("{%tr else %}")
-    row("", "{{ row.label }}", "{{ row.amount }}", bold=True, span=(1, 2), aligns=(CENTER, CENTER, right))
-    row("{%tr endif %}")
-    row("{%tr endfor %}")
-    row("", "Tổng cộng", "{{ award_list.total }}", bold=True, span=(1, 2), aligns=(CENTER, CENTER, right))
+    grid.row("{%tr else %}")
+    grid.row(
+        "", "{{ row.label }}", "{{ row.amount }}", bold=True, span=(1, 2), aligns=(CENTER, CENTER, RIGHT)
+    )
+    grid.row("{%tr endif %}")
+    grid.row("{%tr endfor %}")
+    grid.row(
+        "", "Tổng cộng", "{{ award_list.total }}", bold=True, span=(1, 2), aligns=(CENTER, CENTER, RIGHT)
+    )
+
+
+def _statistics_table(doc: DocxDocument) -> None:
+    grid = _Grid(doc, [1.4, 4.8, 1.8, 1.8, 2.8, 3.4])
+    heading = (
+        "STT",
+        "Danh hiệu, hình thức khen thưởng",
+        "Tập thể (lượt)",
+        "Cá nhân (lượt)",
+        "Số tiền (đồng)",
+        "{{ statistics.versus_heading }}",
+    )
+    grid.row(*heading, bold=True, aligns=(CENTER,) * 6)
+    grid.repeat_first_row()
+    grid.row("{%tr for row in statistics.rows %}")
+    grid.row('{%tr if row.kind == "empty" %}')
+    grid.row("", "{{ row.label }}", italic=True, span=(1, 5), aligns=(CENTER, CENTER))
+    grid.row("{%tr else %}")
+    grid.row(
+        "{{ row.number }}",
+        "{{ row.label }}",
+        "{{ row.collective }}",
+        "{{ row.individual }}",
+        "{{ row.money }}",
+        "{{ row.versus }}",
+        aligns=(CENTER, LEFT, CENTER, CENTER, RIGHT, LEFT),
+    )
+    grid.row("{%tr endif %}")
+    grid.row("{%tr endfor %}")
+    grid.row(
+        "",
+        "Tổng cộng",
+        "{{ statistics.collective }}",
+        "{{ statistics.individual }}",
+        "{{ statistics.money }}",
+        "",
+        bold=True,
+        aligns=(CENTER, CENTER, CENTER, CENTER, RIGHT),
+    )
 
 
 def decision_template() -> DocxDocument:
@@ -563,11 +613,97 @@ def decision_template() -> DocxDocument:
     return doc
 
 
+def report_template() -> DocxDocument:
+    """One template for the báo cáo sơ kết and tổng kết; the context says which."""
+    doc = new_document("Mẫu báo cáo sơ kết, tổng kết công tác thi đua, khen thưởng")
+    paragraph(doc, f'{{%p include "{HEADER_PART}" %}}')
+    paragraph(doc, "{%p if draft %}")
+    _box(paragraph(doc, "DỰ THẢO", bold=True, align=CENTER, indent=False, before=12))
+    paragraph(doc, "{%p endif %}")
+    _title(doc, "BÁO CÁO", "{{ subject }}", 3.5)
+    paragraph(doc, "{{ opening }}")
+
+    def bullets(name: str) -> None:
+        _loop(doc, f"text in {name}", lambda: paragraph(doc, "- {{ text }}"))
+
+    def paragraphs(name: str) -> None:
+        _loop(doc, f"text in {name}", lambda: paragraph(doc, "{{ text }}"))
+
+    paragraph(doc, "I. KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG", style=SECTION_STYLE)
+    paragraph(doc, "1. Tình hình chung", style=CLAUSE_STYLE)
+    paragraph(doc, "a) Thuận lợi", style=POINT_STYLE)
+    bullets("advantages")
+    paragraph(doc, "b) Khó khăn", style=POINT_STYLE)
+    bullets("difficulties")
+    paragraph(doc, "2. Công tác lãnh đạo, chỉ đạo, tuyên truyền", style=CLAUSE_STYLE)
+    paragraphs("leadership")
+    paragraph(doc, "3. Kết quả thực hiện các phong trào thi đua", style=CLAUSE_STYLE)
+
+    def movement() -> None:
+        paragraph(doc, "{{ movement.heading }}", style=POINT_STYLE)
+        paragraphs("movement.paragraphs")
+
+    _loop(doc, "movement in movements", movement)
+    paragraph(doc, "{%p if anniversaries %}")
+    paragraph(doc, "{{ anniversaries }}")
+    paragraph(doc, "{%p endif %}")
+    paragraph(doc, "4. Công tác khen thưởng", style=CLAUSE_STYLE)
+    paragraphs("commendation")
+    paragraph(doc, "{{ figures.lead }}")
+    paragraphs("figures['items']")
+    paragraph(doc, "{%p if figures.total %}")
+    paragraph(doc, "{{ figures.total }}")
+    paragraph(doc, "{%p endif %}")
+    paragraphs("deadlines")
+    paragraph(doc, "5. Đánh giá chung", style=CLAUSE_STYLE)
+    paragraph(doc, "a) Ưu điểm", style=POINT_STYLE)
+    bullets("strengths")
+    paragraph(doc, "b) Tồn tại, hạn chế", style=POINT_STYLE)
+    bullets("shortcomings")
+    paragraph(doc, "c) Nguyên nhân", style=POINT_STYLE)
+    bullets("causes")
+    paragraph(doc, "d) Bài học kinh nghiệm", style=POINT_STYLE)
+    bullets("lessons")
+    paragraph(doc, "{{ directions_heading }}", style=SECTION_STYLE)
+    bullets("directions")
+    paragraph(doc, "III. ĐỀ XUẤT, KIẾN NGHỊ", style=SECTION_STYLE)
+    bullets("proposals")
+    _closing(doc, paragraph(doc, "{{ closing_sentence }}"))
+    _page_numbers(doc)
+
+    _appendix_section(doc)
+    paragraph(doc, "BIỂU THỐNG KÊ", bold=True, align=CENTER, indent=False, before=0)
+    paragraph(doc, "{{ statistics.title }}", bold=True, align=CENTER, indent=False, before=0)
+    paragraph(
+        doc, "{{ statistics.attribution }}", italic=True, align=CENTER, indent=False, before=0, after=12
+    )
+    _statistics_table(doc)
+    for name in ("sources", "note"):
+        paragraph(doc, f"{{%p if statistics.{name} %}}")
+        paragraph(doc, f"{{{{ statistics.{name} }}}}", italic=True, size=12, before=6)
+        paragraph(doc, "{%p endif %}")
+    return doc
+
+
+def _box(par: Paragraph) -> None:
+    """A border around a paragraph: the draft mark."""
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        for key, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "4"), ("w:color", "000000")):
+            edge.set(qn(key), value)
+        borders.append(edge)
+    insert_in_order(par._p.get_or_add_pPr(), borders, PPR_ORDER)
+    side = Cm((TEXT_WIDTH_CM - 4.0) / 2)
+    par.paragraph_format.left_indent = par.paragraph_format.right_indent = side
+
+
 TEMPLATES: dict[str, Callable[[], DocxDocument]] = {
     HEADER_PART: header_part,
     CLOSING_PART: closing_part,
     PLAN_TEMPLATE: plan_template,
     DECISION_TEMPLATE: decision_template,
+    REPORT_TEMPLATE: report_template,
 }
 
 

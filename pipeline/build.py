@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import compute, compute_decision, render, validate, validate_decision, write
+from . import (
+    compute,
+    compute_decision,
+    compute_report,
+    render,
+    validate,
+    validate_decision,
+    validate_report,
+    write,
+)
 from .errors import Problem
 
 PLAN_TEMPLATE = "ke-hoach.docx"
 DECISION_TEMPLATE = "quyet-dinh.docx"
+REPORT_TEMPLATE = "bao-cao.docx"
 
 
 @dataclass(frozen=True)
@@ -86,3 +97,42 @@ def build_decision(project: Project, year: int, period: int) -> Built:
     path = project.output_dir(year) / f"quyet-dinh-dot-{period}-{year}.docx"
     write.write_atomic(path, data)
     return Built(path, warnings)
+
+
+def report_properties(report: validate_report.ValidReport) -> write.Properties:
+    doc = report.content.document
+    number = compute.number_line(report.issuer, doc.number, "bao-cao").removeprefix("Số: ").strip()
+    draft = "; dự thảo" if report.draft else ""
+    return write.Properties(
+        title=f"Báo cáo {compute.lower_first(report.content.subject)}",
+        subject=report.content.subject,
+        author=report.issuer.full_name,
+        keywords=f"{number}; báo cáo {report.scope.kind}; {report.scope.label(report.year)}{draft}",
+        date=report.date,
+    )
+
+
+def render_report(
+    project: Project, year: int, period: int | None, *, today: dt.date, report_date: dt.date | None = None
+) -> tuple[bytes, validate_report.ValidReport]:
+    """A báo cáo sơ kết (period) or tổng kết (period None) as .docx bytes, with its validated input."""
+    report = validate_report.load_report(project.root, year, period, today=today, report_date=report_date)
+    context = compute_report.report_context(report)
+    document = render.render(project.templates / REPORT_TEMPLATE, context)
+    write.set_properties(document.docx, report_properties(report))
+    return write.normalize_zip(render.to_bytes(document)), report
+
+
+def report_name(year: int, report: validate_report.ValidReport) -> str:
+    if report.scope.period is None:
+        return f"bao-cao-tong-ket-{year}.docx"
+    return f"bao-cao-so-ket-dot-{report.scope.period}-{year}.docx"
+
+
+def build_report(
+    project: Project, year: int, period: int | None, *, today: dt.date, report_date: dt.date | None = None
+) -> tuple[Built, validate_report.ValidReport]:
+    data, report = render_report(project, year, period, today=today, report_date=report_date)
+    path = project.output_dir(year) / report_name(year, report)
+    write.write_atomic(path, data)
+    return Built(path, report.warnings), report

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
 from pathlib import Path
 
-from . import authoring
-from .build import Project, build_decision, build_plan
+from . import authoring, vndate
+from .build import Project, build_decision, build_plan, build_report
 from .errors import ContentError
 from .render import TemplateProblem
 
@@ -25,6 +26,13 @@ def period_argument(text: str) -> int:
     if not re.fullmatch(r"[1-9]\d?", text):
         raise argparse.ArgumentTypeError(f"đợt phải là số từ 1, ví dụ 1 hoặc 2 (nhận được “{text}”)")
     return int(text)
+
+
+def date_argument(text: str) -> dt.date:
+    try:
+        return vndate.parse(text)
+    except vndate.DateFormatError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def parser() -> argparse.ArgumentParser:
@@ -44,6 +52,15 @@ def parser() -> argparse.ArgumentParser:
     decision.add_argument("--year", type=year_argument, required=True, help="năm, ví dụ 2024")
     decision.add_argument("--period", type=period_argument, required=True, help="đợt thi đua: 1, 2 ...")
 
+    report = commands.add_parser(
+        "report", help="tạo báo cáo sơ kết một đợt (--period) hoặc báo cáo tổng kết năm (không có --period)"
+    )
+    report.add_argument("--year", type=year_argument, required=True, help="năm, ví dụ 2024")
+    report.add_argument("--period", type=period_argument, help="đợt thi đua của báo cáo sơ kết")
+    report.add_argument(
+        "--date", type=date_argument, help="ngày của báo cáo (dd/mm/yyyy); thay ngày trong tệp nội dung"
+    )
+
     templates = commands.add_parser("templates", help="tạo các mẫu .docx ban đầu trong templates/")
     templates.add_argument("--force", action="store_true", help="ghi đè mẫu đã có")
     return main
@@ -60,6 +77,15 @@ def main(argv: list[str] | None = None) -> int:
             built = build_decision(project, args.year, args.period)
             for warning in built.warnings:
                 print(f"Cảnh báo: {warning}", file=sys.stderr)
+            print(f"Đã tạo {_shown(built.path, project.root)}")
+        elif args.command == "report":
+            built, report = build_report(
+                project, args.year, args.period, today=dt.date.today(), report_date=args.date
+            )
+            for warning in built.warnings:
+                print(f"Cảnh báo: {warning}", file=sys.stderr)
+            if report.draft:
+                print("Đợt chưa kết thúc và báo cáo chưa có ngày: tạo bản DỰ THẢO.", file=sys.stderr)
             print(f"Đã tạo {_shown(built.path, project.root)}")
         elif args.command == "templates":
             for path in authoring.create_templates(project.templates, force=args.force):

@@ -321,7 +321,52 @@ class DecisionContent(Record):
     executors: str
     """Who executes the decision (Điều 3)."""
     order: Literal["như danh sách", "theo tên"] = "như danh sách"
+    dossiers_received: dt.date | None = None
+    """Day the complete award dossiers reached the receiving department (for the reports)."""
     award_files: list[str] = field(default_factory=list)
     """Spreadsheets (.xlsx, .csv) beside this file with award records."""
     awards: list[AwardRecord] = field(default_factory=list)
+    recipients: list[RecipientGroup]
+
+
+# ---- content/<year>/bao-cao-dot-<n>.yaml, bao-cao-tong-ket.yaml ---------------------------------
+
+
+@dataclass(kw_only=True)
+class Situation(Record):
+    advantages: list[str]
+    difficulties: list[str]
+
+
+@dataclass(kw_only=True)
+class MovementResult(Record):
+    movement: str
+    """Id of a movement the plan launched ([phong-trao:id] in the plan)."""
+    results: list[str]
+
+
+@dataclass(kw_only=True)
+class Assessment(Record):
+    strengths: list[str]
+    shortcomings: list[str]
+    causes: list[str]
+    lessons: list[str]
+
+
+@dataclass(kw_only=True)
+class ReportContent(Record):
+    """Narrative of a báo cáo sơ kết or tổng kết; its figures are computed from the decisions."""
+
+    document: Issuance
+    subject: str
+    situation: Situation
+    leadership: list[str]
+    """Leadership, direction and communication."""
+    movements: list[MovementResult]
+    commendation: list[str] = field(default_factory=list)
+    """Narrative on commendation work; the counts and money are added from the decisions."""
+    assessment: Assessment
+    directions: list[str]
+    """Direction and tasks for the next period or year."""
+    proposals: list[str]
     recipients: list[RecipientGroup]

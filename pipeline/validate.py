@@ -154,7 +154,7 @@ def _check_plan(plan: PlanContent, catalogs: Catalogs, year: int, problems: Prob
         check_in_force(basis, on, plan.loc.at("basis"), problems)
 
     for loc, text in prose_fields(plan):
-        _check_references(text, loc, catalogs, on, year, problems)
+        check_references(text, loc, catalogs, on, year, problems)
 
     for name in ("purposes", "requirements", "tasks", "periods", "duties", "recipients"):
         if not getattr(plan, name):
@@ -239,7 +239,7 @@ def prose_fields(plan: PlanContent) -> Iterator[tuple[Loc, str]]:
         yield duty.loc.at("text"), duty.text
 
 
-def _check_references(
+def check_references(
     text: str, loc: Loc, catalogs: Catalogs, on: dt.date, year: int, problems: Problems
 ) -> None:
     for message in inline.problems_in(text):

@@ -1,0 +1,306 @@
+"""Compute stage for period reports: figures from the decisions, in prose and in a table.
+
+The prose and the statistics table (biểu thống kê) are both made from one Statistics value,
+so that a figure in the text can never disagree with the table or with the decisions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import inline, vndate
+from .compute import (
+    anniversary_text,
+    expand,
+    header_context,
+    lower_first,
+    recipient_lines,
+    signature_lines,
+    two_digits,
+)
+from .compute_decision import RECIPIENTS, count_text, payments
+from .model import RewardForm
+from .validate_decision import ValidDecision
+from .validate_report import ValidReport
+from .vnnumber import grouped
+
+# Vietnamese point letters: a), b), c), d), đ), e), g) ...
+POINT_LETTERS = [
+    "a",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "g",
+    "h",
+    "i",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+]
+
+
+def point(index: int) -> str:
+    return f"{POINT_LETTERS[index]})"
+
+
+@dataclass(frozen=True)
+class FormFigures:
+    form: RewardForm
+    counts: dict[str, int]
+    money: int
+    previous: dict[str, int] | None
+
+
+@dataclass(frozen=True)
+class Statistics:
+    rows: list[FormFigures]
+    money: int
+    decisions: list[ValidDecision]
+    previous_year: int | None
+
+    def total(self, recipient: str) -> int:
+        return sum(r.counts.get(recipient, 0) for r in self.rows)
+
+
+def _tally(decisions: list[ValidDecision]) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    money: dict[str, int] = {}
+    for decision in decisions:
+        for payment in payments(decision):
+            form = payment.award.form.id
+            by_recipient = counts.setdefault(form, {})
+            by_recipient[payment.award.recipient] = by_recipient.get(payment.award.recipient, 0) + 1
+            money[form] = money.get(form, 0) + (payment.amount if payment.paid else 0)
+    return counts, money
+
+
+def statistics(report: ValidReport) -> Statistics:
+    counts, money = _tally(report.decisions)
+    previous_counts = _tally(report.previous)[0] if report.previous is not None else None
+    forms = report.plan.catalogs.rewards.forms
+    shown = [f for f in forms if f.id in counts or (previous_counts and f.id in previous_counts)]
+    rows = [
+        FormFigures(
+            form=f,
+            counts=counts.get(f.id, {}),
+            money=money.get(f.id, 0),
+            previous=previous_counts.get(f.id, {}) if previous_counts is not None else None,
+        )
+        for f in shown
+    ]
+    return Statistics(
+        rows, sum(money.values()), report.decisions, report.year - 1 if report.previous is not None else None
+    )
+
+
+def comparison(row: FormFigures, previous_year: int) -> str:
+    """'tăng 03 cá nhân so với năm 2023', 'bằng năm 2023'."""
+    if row.previous is None:
+        return ""
+    parts = []
+    for recipient in RECIPIENTS:
+        change = row.counts.get(recipient, 0) - row.previous.get(recipient, 0)
+        if change:
+            parts.append(f"{'tăng' if change > 0 else 'giảm'} {two_digits(abs(change))} {recipient}")
+    if not parts:
+        return f"bằng năm {previous_year}"
+    return f"{', '.join(parts)} so với năm {previous_year}"
+
+
+def decision_reference(decision: ValidDecision) -> str:
+    doc = decision.content.document
+    number = f" số {two_digits(doc.number)}/QĐ-{decision.issuer.symbol}" if doc.number is not None else ""
+    when = f" ngày {vndate.numeric(doc.date)}" if doc.date else ""
+    return f"Quyết định{number}{when}"
+
+
+def _verb(form: RewardForm) -> str:
+    return f"Công nhận danh hiệu “{form.name}”" if form.kind == "danh hiệu" else f"Tặng {form.name}"
+
+
+def figures_prose(report: ValidReport, stats: Statistics) -> dict[str, Any]:
+    span = f"Trong {report.scope.label(report.year)}" if report.scope.period else f"Năm {report.year}"
+    who = report.issuer.short_name
+    if not stats.decisions:
+        return {"lead": f"{span}, {who} chưa ban hành quyết định khen thưởng nào.", "items": [], "total": ""}
+    references = "; ".join(decision_reference(d) for d in stats.decisions)
+    lead = (
+        f"{span}, {who} đã ban hành {two_digits(len(stats.decisions))} quyết định khen thưởng "
+        f"({references}), cụ thể:"
+    )
+    items = []
+    for row in stats.rows:
+        if not any(row.counts.values()):
+            continue
+        text = f"- {_verb(row.form)} cho {count_text(row.counts)}"
+        versus = comparison(row, stats.previous_year) if stats.previous_year else ""
+        items.append(f"{text} ({versus});" if versus else f"{text};")
+    items[-1] = items[-1][:-1] + "."
+    return {"lead": lead, "items": items, "total": f"Tổng số tiền thưởng: {grouped(stats.money)} đồng."}
+
+
+def deadline_sentences(report: ValidReport) -> list[str]:
+    numbers = (
+        range(1, len(report.plan.content.periods) + 1)
+        if report.scope.period is None
+        else [report.scope.period]
+    )
+    by_period = {d.period: d for d in report.decisions}
+    sentences = []
+    for number in numbers:
+        period = report.plan.content.periods[number - 1]
+        deadline = vndate.numeric(period.deadline)
+        decision = by_period.get(number)
+        received = decision.content.dossiers_received if decision else None
+        where = f"phòng {period.dossiers_to}"
+        if received is None:
+            sentences.append(
+                f"Đợt {number}: chưa có thông tin ngày {where} nhận hồ sơ đề nghị khen thưởng "
+                f"(thời hạn {deadline})."
+            )
+        else:
+            sent = (
+                f"Hồ sơ đề nghị khen thưởng đợt {number} được gửi về {where} ngày {vndate.numeric(received)}"
+            )
+            late = (received - period.deadline).days
+            if late <= 0:
+                sentences.append(f"{sent}, đúng thời hạn ({deadline}).")
+            else:
+                sentences.append(f"{sent}, chậm {two_digits(late)} ngày so với thời hạn {deadline}.")
+    return sentences
+
+
+def anniversaries_sentence(report: ValidReport) -> str:
+    numbers = (
+        range(len(report.plan.content.periods)) if report.scope.period is None else [report.scope.period - 1]
+    )
+    texts = []
+    for index in numbers:
+        for ref in inline.references(report.plan.content.periods[index].celebrate):
+            if ref.kind == "ky-niem":
+                texts.append(
+                    f"kỷ niệm {anniversary_text(report.plan.catalogs.anniversaries[ref.id], report.year)}"
+                )
+    if not texts:
+        return ""
+    return f"Các phòng, đơn vị đã tổ chức các hoạt động thi đua lập thành tích chào mừng {'; '.join(texts)}."
+
+
+def statistics_rows(stats: Statistics) -> list[dict[str, str]]:
+    if not stats.decisions:
+        return [{"kind": "empty", "label": "Chưa có quyết định khen thưởng nào trong thời gian báo cáo"}]
+    rows = []
+    for number, row in enumerate(stats.rows, start=1):
+        rows.append(
+            {
+                "kind": "form",
+                "number": str(number),
+                "label": row.form.name,
+                "collective": two_digits(row.counts["tập thể"]) if row.counts.get("tập thể") else "-",
+                "individual": two_digits(row.counts["cá nhân"]) if row.counts.get("cá nhân") else "-",
+                "money": grouped(row.money) if row.money else "-",
+                "versus": comparison(row, stats.previous_year) if stats.previous_year else "-",
+            }
+        )
+    return rows
+
+
+def _plan_reference(report: ValidReport) -> str:
+    plan = report.plan
+    doc = plan.content.document
+    if doc.number is not None and doc.date is not None:
+        number = f"{two_digits(doc.number)}/KH-{plan.issuer.symbol}"
+        return (
+            f"Kế hoạch số {number} ngày {vndate.numeric(doc.date)} của {plan.issuer.common_name} "
+            f"về {lower_first(plan.content.subject)}"
+        )
+    return f"Kế hoạch {lower_first(plan.content.subject)} của {plan.issuer.common_name}"
+
+
+def report_context(report: ValidReport) -> dict[str, Any]:
+    content, issuer, year = report.content, report.issuer, report.year
+    catalogs = report.plan.catalogs
+    count = len(report.plan.content.periods)
+
+    def prose(texts: list[str]) -> list[str]:
+        return [expand(t, catalogs, year, count) for t in texts]
+
+    stats = statistics(report)
+    scope = report.scope
+    span = scope.label(year)
+    if scope.period is not None:
+        span += f" (từ {vndate.numeric(scope.start)} đến {vndate.numeric(scope.end)})"
+    next_label = f"NĂM {year + 1}" if scope.period is None else f"ĐỢT {scope.period + 1} NĂM {year}"
+    doc = content.document
+    number = two_digits(doc.number) if doc.number is not None else vndate.BLANK
+    when = (
+        vndate.spelled(doc.date)
+        if doc.date
+        else f"ngày{vndate.BLANK}tháng {vndate.month_text(report.date.month)} năm {report.date.year}"
+    )
+    movements = []
+    for index, item in enumerate(content.movements):
+        name = catalogs.movements[item.movement].name
+        movements.append(
+            {"heading": f"{point(index)} Phong trào thi đua “{name}”", "paragraphs": prose(item.results)}
+        )
+    return {
+        "header": header_context(issuer, "bao-cao", doc.number, doc.date, report.date),
+        "draft": report.draft,
+        "subject": content.subject,
+        "opening": (
+            f"Thực hiện {_plan_reference(report)}, {issuer.full_name} báo cáo {scope.kind} công tác "
+            f"thi đua, khen thưởng {span} như sau:"
+        ),
+        "advantages": prose(content.situation.advantages),
+        "difficulties": prose(content.situation.difficulties),
+        "leadership": prose(content.leadership),
+        "movements": movements,
+        "anniversaries": anniversaries_sentence(report),
+        "commendation": prose(content.commendation),
+        "figures": figures_prose(report, stats),
+        "deadlines": deadline_sentences(report),
+        "strengths": prose(content.assessment.strengths),
+        "shortcomings": prose(content.assessment.shortcomings),
+        "causes": prose(content.assessment.causes),
+        "lessons": prose(content.assessment.lessons),
+        "directions_heading": f"II. PHƯƠNG HƯỚNG, NHIỆM VỤ {next_label}",
+        "directions": prose(content.directions),
+        "proposals": prose(content.proposals),
+        "closing_sentence": (
+            f"Trên đây là báo cáo {scope.kind} công tác thi đua, khen thưởng {scope.label(year)} "
+            f"của {issuer.common_name}./."
+        ),
+        "closing": {
+            "recipients": recipient_lines(content.recipients, doc.drafted_by),
+            "signature_lines": signature_lines(issuer, report.signer, doc.authority),
+            "signer_name": report.signer.name,
+        },
+        "statistics": {
+            "title": f"KẾT QUẢ KHEN THƯỞNG {scope.label(year).upper()}",
+            "attribution": (
+                f"(Kèm theo Báo cáo số {number}/BC-{issuer.symbol} {when} của {issuer.common_name})"
+            ),
+            "versus_heading": f"So với năm {year - 1}",
+            "rows": statistics_rows(stats),
+            "collective": two_digits(stats.total("tập thể")) if stats.decisions else "-",
+            "individual": two_digits(stats.total("cá nhân")) if stats.decisions else "-",
+            "money": grouped(stats.money) if stats.decisions else "-",
+            "sources": (
+                "Số liệu tổng hợp từ: " + "; ".join(decision_reference(d) for d in stats.decisions) + "."
+                if stats.decisions
+                else ""
+            ),
+            "note": "" if stats.previous_year else f"Chưa có số liệu năm {year - 1} để so sánh.",
+        },
+    }

@@ -1,0 +1,256 @@
+"""Validate stage for period reports (báo cáo sơ kết, tổng kết).
+
+A report covers one period of the plan (sơ kết) or the whole year (tổng kết). It counts the
+decisions signed within its span and up to its own date; the year's decisions and, where they
+exist, the previous year's are validated as when they were built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from . import inline, vndate
+from .errors import ContentError, Loc, Problem, Problems
+from .load import display_path, load_yaml
+from .model import Issuer, ReportContent, Signer
+from .schema import Record
+from .validate import (
+    ValidPlan,
+    check_issuance,
+    check_plan,
+    check_references,
+    content_dir,
+    document_date,
+    load_catalogs,
+    prose_fields,
+    read_file,
+)
+from .validate_decision import ValidDecision, load_decision
+
+DECISION_PATTERN = re.compile(r"^quyet-dinh-dot-(\d+)\.yaml$")
+OPTIONAL_LISTS = {"commendation"}
+
+
+def report_file(period: int | None) -> str:
+    return "bao-cao-tong-ket.yaml" if period is None else f"bao-cao-dot-{period}.yaml"
+
+
+@dataclass(frozen=True)
+class Scope:
+    kind: Literal["sơ kết", "tổng kết"]
+    period: int | None
+    """The plan's period for a sơ kết; None for the year."""
+    start: dt.date
+    end: dt.date
+
+    def label(self, year: int) -> str:
+        return f"năm {year}" if self.period is None else f"đợt {self.period} năm {year}"
+
+
+@dataclass(frozen=True)
+class ValidReport:
+    year: int
+    scope: Scope
+    plan: ValidPlan
+    content: ReportContent
+    issuer: Issuer
+    signer: Signer
+    date: dt.date
+    """The report's date, or the first day of its month while the day is blank."""
+    report_date: dt.date | None
+    draft: bool
+    decisions: list[ValidDecision]
+    """The decisions the report counts: signed within its span, by its date."""
+    previous: list[ValidDecision] | None
+    """The previous year's decisions over the same span, where that year has records."""
+    movements: list[str]
+    """Ids of the movements the plan launched, in the plan's order."""
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def plan_movements(plan: ValidPlan) -> list[str]:
+    found: list[str] = []
+    for _loc, text in prose_fields(plan.content):
+        for ref in inline.references(text):
+            if ref.kind == "phong-trao" and ref.id not in found:
+                found.append(ref.id)
+    return found
+
+
+def scope_of(plan: ValidPlan, period: int | None) -> Scope:
+    periods = plan.content.periods
+    if period is None or periods[period - 1].review.kind == "tổng kết":
+        return Scope("tổng kết", None, periods[0].start, periods[-1].end)
+    chosen = periods[period - 1]
+    return Scope("sơ kết", period, chosen.start, chosen.end)
+
+
+def decision_periods(folder: Path) -> list[int]:
+    if not folder.is_dir():
+        return []
+    numbers = [int(m.group(1)) for p in folder.iterdir() if (m := DECISION_PATTERN.match(p.name))]
+    return sorted(numbers)
+
+
+def year_decisions(root: Path, year: int, problems: Problems) -> list[ValidDecision]:
+    """Every decision of a year, validated as when it was built; problems are collected."""
+    found = []
+    for period in decision_periods(content_dir(root, year)):
+        try:
+            found.append(load_decision(root, year, period))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    return found
+
+
+def counted(decisions: list[ValidDecision], start: dt.date, cutoff: dt.date) -> list[ValidDecision]:
+    return [
+        d
+        for d in decisions
+        if d.content.document.date is not None and start <= d.content.document.date <= cutoff
+    ]
+
+
+def _empty_sections(record: Record, loc: Loc, problems: Problems) -> None:
+    """Sections a clerk left empty are refused rather than printed empty."""
+    for spec in fields(record):  # type: ignore[arg-type]
+        value: Any = getattr(record, spec.name)
+        if spec.name in ("loc", "recipients") or spec.name in OPTIONAL_LISTS:
+            continue
+        if isinstance(value, list) and not value:
+            problems.add(loc.at(spec.name), "mục này chưa có nội dung (báo cáo không in mục trống)")
+        elif is_dataclass(value) and isinstance(value, Record):
+            _empty_sections(value, value.loc, problems)
+
+
+def _prose(content: ReportContent) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = [(content.loc.at("subject"), content.subject)]
+    groups = [
+        ("leadership", content.leadership),
+        ("commendation", content.commendation),
+        ("directions", content.directions),
+        ("proposals", content.proposals),
+    ]
+    for name, texts in groups:
+        found += [(content.loc.at(name, i), t) for i, t in enumerate(texts)]
+    for name in ("advantages", "difficulties"):
+        found += [
+            (content.situation.loc.at(name, i), t) for i, t in enumerate(getattr(content.situation, name))
+        ]
+    for name in ("strengths", "shortcomings", "causes", "lessons"):
+        found += [
+            (content.assessment.loc.at(name, i), t) for i, t in enumerate(getattr(content.assessment, name))
+        ]
+    for item in content.movements:
+        found += [(item.loc.at("results", i), t) for i, t in enumerate(item.results)]
+    return found
+
+
+def load_report(
+    root: Path, year: int, period: int | None, *, today: dt.date, report_date: dt.date | None = None
+) -> ValidReport:
+    """Load and validate a report; raise ContentError on any problem."""
+    problems = Problems()
+    catalogs = load_catalogs(root, problems)
+    plan = check_plan(root, year, catalogs, problems)
+    if plan is None or catalogs is None:
+        problems.raise_if_any()
+    assert plan is not None and catalogs is not None
+    count = len(plan.content.periods)
+    folder = content_dir(root, year)
+    if period is not None and not 1 <= period <= count:
+        name = display_path(folder / report_file(period), root)
+        problems.extend(
+            [Problem(name, None, "", f"kế hoạch năm {year} có {count:02d} đợt; không có đợt {period}")]
+        )
+        problems.raise_if_any()
+    scope = scope_of(plan, period)
+    content = read_file(
+        load_yaml(folder / report_file(scope.period), root, problems), ReportContent, problems
+    )
+    decisions = year_decisions(root, year, problems)
+    previous_year = year - 1
+    previous_all = (
+        year_decisions(root, previous_year, problems)
+        if decision_periods(content_dir(root, previous_year))
+        else None
+    )
+    if content is None:
+        problems.raise_if_any()
+    assert content is not None
+
+    if report_date is not None:  # the date given on the command line wins over the file's
+        content = replace(content, document=replace(content.document, date=report_date))
+    on = document_date(content.document, year, problems)
+    issued = check_issuance(content.document, on, catalogs, problems) if on else None
+    _empty_sections(content, content.loc, problems)
+    for loc, text in _prose(content):
+        check_references(text, loc, catalogs, on or scope.end, year, problems)
+
+    launched = plan_movements(plan)
+    reported = []
+    for i, item in enumerate(content.movements):
+        if item.movement not in launched:
+            problems.add(
+                content.loc.at("movements", i, "movement"),
+                f"kế hoạch năm {year} không phát động phong trào “{item.movement}”",
+            )
+        reported.append(item.movement)
+    for ident in launched:
+        if ident not in reported:
+            name = catalogs.movements[ident].name
+            problems.add(
+                content.loc.at("movements"),
+                f"chưa có kết quả của phong trào “{name}” mà kế hoạch đã phát động",
+            )
+
+    given = content.document.date
+    if given is not None and given < scope.start:
+        problems.add(
+            content.document.loc.at("date"), f"báo cáo ngày {vndate.numeric(given)} trước khi đợt bắt đầu"
+        )
+    problems.raise_if_any()
+    assert on is not None and issued is not None and issued[1] is not None
+
+    cutoff = min(scope.end, given) if given else scope.end
+    for decision in decisions:
+        if decision.content.document.date is None:
+            problems.warn(
+                decision.content.document.loc,
+                f"quyết định đợt {decision.period} chưa có ngày ký nên chưa được tính vào báo cáo",
+            )
+    previous = None
+    if previous_all is not None:
+        window = _previous_window(previous_all, scope)
+        previous = counted(previous_all, *window) if window else None
+    return ValidReport(
+        year=year,
+        scope=scope,
+        plan=plan,
+        content=content,
+        issuer=issued[0],
+        signer=issued[1],
+        date=on,
+        report_date=given,
+        draft=given is None and scope.end > today,
+        decisions=counted(decisions, scope.start, cutoff),
+        previous=previous,
+        movements=launched,
+        warnings=list(problems.warnings),
+    )
+
+
+def _previous_window(decisions: list[ValidDecision], scope: Scope) -> tuple[dt.date, dt.date] | None:
+    """The same span in the previous year, from that year's plan."""
+    if not decisions:
+        return None
+    periods = decisions[0].plan.content.periods
+    if scope.period is None:
+        return periods[0].start, periods[-1].end
+    if scope.period > len(periods):
+        return None
+    return periods[scope.period - 1].start, periods[scope.period - 1].end
