@@ -184,7 +184,7 @@ def load_report(
     assert content is not None
 
     if report_date is not None:  # the date given on the command line wins over the file's
-        content = replace(content, document=replace(content.document, date=report_date))
+        content = replace(content, document=replace(content.document, date=report_date, month=None))
     on = document_date(content.document, year, problems)
     issued = check_issuance(content.document, on, catalogs, problems) if on else None
     _empty_sections(content, content.loc, problems)

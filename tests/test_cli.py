@@ -82,3 +82,20 @@ def test_make_refuses_a_bad_year_before_setting_anything_up(tmp_path):
     assert result.returncode == 2
     assert "YEAR phải gồm 4 chữ số" in result.stderr
     assert not (tmp_path / "venv").exists()
+
+
+def test_report_commands_build_the_sơ_kết_and_the_tổng_kết(project, capsys):
+    assert main(["--root", str(project.root), "report", "--year", "2024", "--period", "1"]) == 0
+    assert main(["--root", str(project.root), "report", "--year", "2024", "--date", "28/12/2024"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "Đã tạo output/2024/bao-cao-so-ket-dot-1-2024.docx",
+        "Đã tạo output/2024/bao-cao-tong-ket-2024.docx",
+    ]
+
+
+def test_report_date_that_does_not_exist_is_refused(project, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["--root", str(project.root), "report", "--year", "2024", "--date", "31/11/2024"])
+    assert caught.value.code == 2
+    assert "ngày 31/11/2024 không tồn tại" in capsys.readouterr().err
