@@ -9,7 +9,7 @@ YEAR   ?= $(shell date +%Y)
 RUN    := $(BIN)/python -m pipeline
 
 .DEFAULT_GOAL := help
-.PHONY: help plan decision report test lint bench templates check-year check-period clean
+.PHONY: help plan new-year decision report test lint bench templates check-year check-period clean
 
 help: ## list the targets
 	@echo "Cách dùng / usage:"
@@ -24,8 +24,11 @@ $(STAMP): pyproject.toml
 check-year:
 	@echo '$(YEAR)' | grep -Eq '^[0-9]{4}$$' || { echo "YEAR phải gồm 4 chữ số, ví dụ: make plan YEAR=2024 (nhận được “$(YEAR)”)" >&2; exit 2; }
 
-plan: check-year $(STAMP) ## build the year's plan: output/YEAR/ke-hoach-YEAR.docx
-	@$(RUN) plan --year $(YEAR)
+plan: check-year $(STAMP) ## build the year's plan: output/YEAR/ke-hoach-YEAR.docx (DRAFT=1: a draft)
+	@$(RUN) plan --year $(YEAR) $(if $(DRAFT),--draft)
+
+new-year: check-year $(STAMP) ## prepare content/YEAR/ from the latest earlier year (never overwrites)
+	@$(RUN) new-year --year $(YEAR)
 
 check-period:
 	@echo '$(PERIOD)' | grep -Eq '^[1-9][0-9]?$$' || { echo "PERIOD phải là số đợt, ví dụ: make decision YEAR=2024 PERIOD=1 (nhận được “$(PERIOD)”)" >&2; exit 2; }

@@ -321,6 +321,9 @@ def header_part() -> DocxDocument:
         after=0,
     )
     _drop_trailing_empty_paragraph(doc)
+    paragraph(doc, "{%p if draft %}")
+    _box(paragraph(doc, "DỰ THẢO", bold=True, align=CENTER, indent=False, before=12))
+    paragraph(doc, "{%p endif %}")
     return doc
 
 
@@ -617,9 +620,6 @@ def report_template() -> DocxDocument:
     """One template for the báo cáo sơ kết and tổng kết; the context says which."""
     doc = new_document("Mẫu báo cáo sơ kết, tổng kết công tác thi đua, khen thưởng")
     paragraph(doc, f'{{%p include "{HEADER_PART}" %}}')
-    paragraph(doc, "{%p if draft %}")
-    _box(paragraph(doc, "DỰ THẢO", bold=True, align=CENTER, indent=False, before=12))
-    paragraph(doc, "{%p endif %}")
     _title(doc, "BÁO CÁO", "{{ subject }}", 3.5)
     paragraph(doc, "{{ opening }}")
 

@@ -40,26 +40,27 @@ class Project:
 def plan_properties(plan: validate.ValidPlan) -> write.Properties:
     doc = plan.content.document
     number = compute.number_line(plan.issuer, doc.number, "ke-hoach").removeprefix("Số: ").strip()
+    draft = "; dự thảo" if plan.draft else ""
     return write.Properties(
         title=f"Kế hoạch {compute.lower_first(plan.content.subject)}",
         subject=plan.content.subject,
         author=plan.issuer.full_name,
-        keywords=f"{number}; kế hoạch; thi đua, khen thưởng; {plan.year}",
+        keywords=f"{number}; kế hoạch; thi đua, khen thưởng; {plan.year}{draft}",
         date=plan.date,
     )
 
 
-def render_plan(project: Project, year: int) -> bytes:
+def render_plan(project: Project, year: int, *, draft: bool = False) -> bytes:
     """The plan of a year as .docx bytes; raises ContentError or TemplateProblem."""
-    plan = validate.load_plan(project.root, year)
+    plan = validate.load_plan(project.root, year, draft=draft)
     context = compute.plan_context(plan)
     document = render.render(project.templates / PLAN_TEMPLATE, context)
     write.set_properties(document.docx, plan_properties(plan))
     return write.normalize_zip(render.to_bytes(document))
 
 
-def build_plan(project: Project, year: int) -> Path:
-    data = render_plan(project, year)
+def build_plan(project: Project, year: int, *, draft: bool = False) -> Path:
+    data = render_plan(project, year, draft=draft)
     path = project.output_dir(year) / f"ke-hoach-{year}.docx"
     write.write_atomic(path, data)
     return path

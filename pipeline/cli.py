@@ -12,6 +12,7 @@ from . import authoring, vndate
 from .build import Project, build_decision, build_plan, build_report
 from .errors import ContentError
 from .render import TemplateProblem
+from .rollover import RolloverRefused, roll_over
 
 EXIT_INPUT = 2
 
@@ -47,6 +48,10 @@ def parser() -> argparse.ArgumentParser:
 
     plan = commands.add_parser("plan", help="tạo kế hoạch thi đua, khen thưởng của một năm")
     plan.add_argument("--year", type=year_argument, required=True, help="năm của kế hoạch, ví dụ 2024")
+    plan.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
+
+    new_year = commands.add_parser("new-year", help="chuẩn bị nội dung năm mới từ năm gần nhất trước đó")
+    new_year.add_argument("--year", type=year_argument, required=True, help="năm mới, ví dụ 2025")
 
     decision = commands.add_parser("decision", help="tạo quyết định khen thưởng của một đợt thi đua")
     decision.add_argument("--year", type=year_argument, required=True, help="năm, ví dụ 2024")
@@ -71,8 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(args.root.resolve())
     try:
         if args.command == "plan":
-            path = build_plan(project, args.year)
-            print(f"Đã tạo {_shown(path, project.root)}")
+            path = build_plan(project, args.year, draft=args.draft)
+            print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
+        elif args.command == "new-year":
+            _new_year(project, args.year)
         elif args.command == "decision":
             built = build_decision(project, args.year, args.period)
             for warning in built.warnings:
@@ -95,11 +102,35 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"Có {len(exc.problems)} lỗi trong nội dung; không tạo hay thay đổi tệp nào.", file=sys.stderr)
         return EXIT_INPUT
+    except RolloverRefused as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INPUT
     except TemplateProblem as exc:
         print(exc, file=sys.stderr)
         print("Lỗi trong mẫu văn bản; không tạo hay thay đổi tệp nào.", file=sys.stderr)
         return EXIT_INPUT
     return 0
+
+
+def _new_year(project: Project, year: int) -> None:
+    result = roll_over(project.root, year)
+    print(f"Đã tạo {_shown(result.target, project.root)} từ {_shown(result.source, project.root)}.")
+    if result.marks:
+        print(f"Cần bổ sung trước khi in (make plan YEAR={year} DRAFT=1 để in bản nháp):")
+        for problem in result.marks:
+            print(f"  {problem}")
+    if result.problems:
+        print("Cần sửa thêm:")
+        for problem in result.problems:
+            print(f"  {problem}")
+    if result.moved:
+        print("Dời sang ngày làm việc liền trước (thứ Bảy, Chủ nhật, ngày nghỉ lễ):")
+        for line in result.moved:
+            print(f"  {line}")
+    if result.round_anniversaries:
+        print(f"Ngày kỷ niệm tròn năm {year} (gợi ý, đã ghi vào tệp ở dạng chú thích):")
+        for line in result.round_anniversaries:
+            print(f"  {line}")
 
 
 def _shown(path: Path, root: Path) -> str:

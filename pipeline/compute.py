@@ -67,9 +67,15 @@ def number_line(issuer: Issuer, number: int | None, kind: str) -> str:
     return f"Số: {shown}/{TYPE_ABBREVIATIONS[kind]}-{issuer.symbol}"
 
 
-def signature_lines(issuer: Issuer, signer: Signer, authority: str) -> list[str]:
-    """Authority and title lines over the signer's name, as Nghị định 30 allows."""
-    head, own = issuer.head_title.upper(), signer.title.upper()
+def signature_lines(issuer: Issuer, signer: Signer | None, authority: str) -> list[str]:
+    """Authority and title lines over the signer's name, as Nghị định 30 allows.
+
+    A draft whose signer is not decided yet shows the head's title alone.
+    """
+    head = issuer.head_title.upper()
+    if signer is None:
+        return [head]
+    own = signer.title.upper()
     if authority == "":
         return [own]
     if authority == "Q.":
@@ -91,13 +97,20 @@ def recipient_lines(groups: list[Any], archive_unit: str) -> list[str]:
 
 
 def header_context(
-    issuer: Issuer, kind: str, number: int | None, date: dt.date | None, on: dt.date
+    issuer: Issuer,
+    kind: str,
+    number: int | None,
+    date: dt.date | None,
+    on: dt.date,
+    *,
+    month_known: bool = True,
 ) -> dict[str, str]:
+    """Issuing body, number line and place-and-date line; the month stays blank while unknown."""
     return {
         "parent": issuer.parent,
         "name": issuer.name,
         "number_line": number_line(issuer, number, kind),
-        "place_date": vndate.place_and_date(issuer.place, date, on.month, on.year),
+        "place_date": vndate.place_and_date(issuer.place, date, on.month if month_known else None, on.year),
     }
 
 
@@ -133,11 +146,15 @@ def plan_context(plan: ValidPlan) -> dict[str, Any]:
         duties.append(f"{departments[duty.department]} {text}" if duty.department else text)
 
     doc = content.document
+    marked_month = plan.is_marked("document", "month")
     return {
-        "header": header_context(issuer, "ke-hoach", doc.number, doc.date, plan.date),
+        "header": header_context(
+            issuer, "ke-hoach", doc.number, doc.date, plan.date, month_known=not marked_month
+        ),
+        "draft": plan.draft,
         "subject": content.subject,
         "subject_in_text": lower_first(content.subject),
-        "basis": citation(catalogs.legal[content.basis]),
+        "basis": f"[{content.basis}]" if plan.is_marked("basis") else citation(catalogs.legal[content.basis]),
         "issuer": {
             "full_name": issuer.full_name,
             "common_name": issuer.common_name,
@@ -159,6 +176,6 @@ def plan_context(plan: ValidPlan) -> dict[str, Any]:
         "closing": {
             "recipients": recipient_lines(content.recipients, doc.drafted_by),
             "signature_lines": signature_lines(issuer, plan.signer, doc.authority),
-            "signer_name": plan.signer.name,
+            "signer_name": plan.signer.name if plan.signer else "",
         },
     }

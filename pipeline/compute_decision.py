@@ -198,6 +198,7 @@ def decision_context(decision: ValidDecision) -> dict[str, Any]:
     )
     return {
         "header": header_context(issuer, "quyet-dinh", doc.number, doc.date, decision.date),
+        "draft": False,
         "subject": content.subject,
         "authority_line": issuer.head_full_title.upper(),
         "bases": bases,

@@ -218,6 +218,20 @@ class PlanContent(Record):
     recipients: list[RecipientGroup]
 
 
+# ---- content/shared/ngay-nghi.yaml ------------------------------------------------------------
+
+
+@dataclass(kw_only=True)
+class Holiday(Record):
+    date: dt.date
+    name: str
+
+
+@dataclass(kw_only=True)
+class HolidayCalendar(Record):
+    holidays: list[Holiday]
+
+
 # ---- content/shared/khen-thuong.yaml ---------------------------------------------------------
 
 Recipient = Literal["cá nhân", "tập thể"]

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from . import inline, vndate
-from .errors import Loc, Problem, Problems
+from . import inline, marks, vndate
+from .errors import Loc, PathKey, Problem, Problems
 from .load import Loaded, display_path, load_yaml
 from .model import (
     Anniversary,
@@ -57,9 +57,16 @@ class ValidPlan:
     content: PlanContent
     catalogs: Catalogs
     issuer: Issuer
-    signer: Signer
+    signer: Signer | None
+    """None only in a draft whose signer is still marked."""
     date: dt.date
     """The document's date, or the first day of its month while the day is blank."""
+    draft: bool = False
+    marked: frozenset[PathKey] = frozenset()
+    """Fields still marked "CẦN BỔ SUNG" (a draft only)."""
+
+    def is_marked(self, *path: str | int) -> bool:
+        return tuple(path) in self.marked
 
 
 def content_dir(root: Path, year: int) -> Path:
@@ -87,27 +94,52 @@ def load_catalogs(root: Path, problems: Problems) -> Catalogs | None:
     return catalogs
 
 
-def load_plan(root: Path, year: int) -> ValidPlan:
-    """Load and validate a year's plan and the shared catalogs; raise ContentError on any problem."""
+def load_plan(root: Path, year: int, *, draft: bool = False) -> ValidPlan:
+    """Load and validate a year's plan and the shared catalogs; raise ContentError on any problem.
+
+    A draft tolerates "CẦN BỔ SUNG" marks; otherwise each mark is a problem.
+    """
     problems = Problems()
     catalogs = load_catalogs(root, problems)
-    plan = check_plan(root, year, catalogs, problems)
+    plan = check_plan(root, year, catalogs, problems, draft=draft)
     problems.raise_if_any()
     assert plan is not None
     return plan
 
 
-def check_plan(root: Path, year: int, catalogs: Catalogs | None, problems: Problems) -> ValidPlan | None:
+MARKABLE = {("basis",), ("document", "month"), ("document", "signer")}
+"""Fields `make new-year` may mark; a draft prints them as marks, blank or without a name."""
+
+
+def check_plan(
+    root: Path, year: int, catalogs: Catalogs | None, problems: Problems, *, draft: bool = False
+) -> ValidPlan | None:
     """The year's plan, validated; None (with problems recorded) if anything is wrong."""
     folder = content_dir(root, year)
     if not folder.is_dir():
         name = display_path(folder, root) + "/"
         problems.extend([Problem(name, None, "", f"chưa có nội dung cho năm {year}: không có thư mục này")])
         return None
-    plan = read_file(load_yaml(folder / PLAN_FILE, root, problems), PlanContent, problems)
+    loaded = load_yaml(folder / PLAN_FILE, root, problems)
+    if loaded is None:
+        return None
+    found = list(marks.find_marks(loaded.data))
+    if found and not draft:
+        for path, text in found:
+            problems.add(
+                loaded.loc.at(*path), f"chưa bổ sung: {marks.note_of(text)} (hoặc tạo bản nháp: DRAFT=1)"
+            )
+        return None
+    marked = frozenset(path for path, _ in found)
+    for path in marked - MARKABLE:
+        problems.add(
+            loaded.loc.at(*path), "chỉ đánh dấu CẦN BỔ SUNG được ở basis, document.month, document.signer"
+        )
+    data = marks.without(loaded.data, {("document", "month")} & marked)
+    plan = read(data, loaded.loc, PlanContent, problems)
     if catalogs is None or plan is None:
         return None
-    return _check_plan(plan, catalogs, year, problems)
+    return _check_plan(plan, catalogs, year, problems, draft=draft, marked=marked)
 
 
 def read_file(loaded: Loaded | None, cls: type[T], problems: Problems) -> T | None:
@@ -142,13 +174,27 @@ def _check_catalogs(catalogs: Catalogs, problems: Problems) -> None:
             problems.add(doc.loc.at("in_force_until"), "ngày hết hiệu lực trước ngày có hiệu lực")
 
 
-def _check_plan(plan: PlanContent, catalogs: Catalogs, year: int, problems: Problems) -> ValidPlan | None:
-    on = document_date(plan.document, year, problems)
+def _check_plan(
+    plan: PlanContent,
+    catalogs: Catalogs,
+    year: int,
+    problems: Problems,
+    *,
+    draft: bool = False,
+    marked: frozenset[PathKey] = frozenset(),
+) -> ValidPlan | None:
+    if ("document", "month") in marked and plan.document.date is None:
+        on: dt.date | None = dt.date(year, 1, 1)  # month not decided yet: the year's first day
+    else:
+        on = document_date(plan.document, year, problems)
     if on is None:
         return None
-    issued = check_issuance(plan.document, on, catalogs, problems)
+    signer_marked = ("document", "signer") in marked
+    issued = check_issuance(plan.document, on, catalogs, problems, signer_marked=signer_marked)
     basis = catalogs.legal.get(plan.basis)
-    if basis is None:
+    if ("basis",) in marked:
+        pass  # a draft cites the mark itself
+    elif basis is None:
         problems.add(plan.loc.at("basis"), f"không có văn bản “{plan.basis}” trong danh mục văn bản")
     else:
         check_in_force(basis, on, plan.loc.at("basis"), problems)
@@ -170,13 +216,13 @@ def _check_plan(plan: PlanContent, catalogs: Catalogs, year: int, problems: Prob
         if duty.department is not None:
             check_department(duty.department, duty.loc.at("department"), departments, problems)
     _check_periods(plan, catalogs, year, departments, problems)
-    if problems or signer is None:
+    if problems or (signer is None and not signer_marked):
         return None
-    return ValidPlan(year, plan, catalogs, issuer, signer, on)
+    return ValidPlan(year, plan, catalogs, issuer, signer, on, draft=draft, marked=marked)
 
 
 def check_issuance(
-    doc: Issuance, on: dt.date, catalogs: Catalogs, problems: Problems
+    doc: Issuance, on: dt.date, catalogs: Catalogs, problems: Problems, *, signer_marked: bool = False
 ) -> tuple[Issuer, Signer | None] | None:
     """The issuer and signer in force on a document's date (None where wrong, with a problem)."""
     shown = vndate.numeric(on)
@@ -187,6 +233,8 @@ def check_issuance(
         return None
     issuer = issuers[0]
     check_department(doc.drafted_by, doc.loc.at("drafted_by"), {d.code for d in issuer.departments}, problems)
+    if signer_marked:
+        return issuer, None
     signer = next((s for s in issuer.signers if s.id == doc.signer), None)
     if signer is None:
         known = ", ".join(s.id for s in issuer.signers)

@@ -42,11 +42,12 @@ def spelled(d: date) -> str:
     return f"ngày {day_text(d.day)} tháng {month_text(d.month)} năm {d.year}"
 
 
-def place_and_date(place: str, d: date | None, month: int, year: int) -> str:
-    """'Bắc Kạn, ngày 05 tháng 3 năm 2024'; the day stays blank until the date is known."""
+def place_and_date(place: str, d: date | None, month: int | None, year: int) -> str:
+    """'Bắc Kạn, ngày 05 tháng 3 năm 2024'; the day (and the month) stay blank until known."""
     if d is not None:
         return f"{place}, {spelled(d)}"
-    return f"{place}, ngày{BLANK}tháng {month_text(month)} năm {year}"
+    shown = month_text(month) if month is not None else BLANK
+    return f"{place}, ngày{BLANK}tháng {shown} năm {year}"
 
 
 def weekday(d: date) -> str:
