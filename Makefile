@@ -9,7 +9,7 @@ YEAR   ?= $(shell date +%Y)
 RUN    := $(BIN)/python -m pipeline
 
 .DEFAULT_GOAL := help
-.PHONY: help plan new-year decision report test lint bench templates check-year check-period clean
+.PHONY: help plan new-year decision report diff git-diff-setup test lint bench templates check-year check-period clean
 
 help: ## list the targets
 	@echo "Cách dùng / usage:"
@@ -38,6 +38,16 @@ decision: check-year check-period $(STAMP) ## build a period's commendation deci
 
 report: check-year $(STAMP) ## report: sơ kết with PERIOD=n, tổng kết without; DATE=dd/mm/yyyy to date it
 	@$(RUN) report --year $(YEAR) $(if $(PERIOD),--period $(PERIOD)) $(if $(DATE),--date $(DATE))
+
+diff: $(STAMP) ## compare: A=old.docx B=new.docx | YEAR= DOC=plan REF=<git rev> | YEAR= DOC=plan BASE=<year>
+	@# python -m pipeline diff exits 0 same, 1 different, 2 trouble; make fails only on trouble
+	@$(RUN) diff $(if $(A),$(A) $(B),--year $(YEAR) --doc $(DOC) $(if $(REF),--ref $(REF)) $(if $(BASE),--base $(BASE))) \
+		$(if $(PERIOD),--period $(PERIOD)) $(if $(DRAFT),--draft); status=$$?; [ $$status -le 1 ] || exit $$status
+
+git-diff-setup: $(STAMP) ## let git diff / git log -p show the text of .docx files in this clone
+	git config diff.docx.textconv "$(CURDIR)/$(BIN)/python -m pipeline textconv"
+	git config diff.docx.cachetextconv true
+	@echo "git diff now shows .docx files as text (see .gitattributes)."
 
 test: $(STAMP) ## run the whole test suite (and ruff)
 	$(BIN)/ruff check pipeline tests

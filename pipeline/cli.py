@@ -8,7 +8,7 @@ import re
 import sys
 from pathlib import Path
 
-from . import authoring, vndate
+from . import authoring, docdiff, review, vndate
 from .build import Project, build_decision, build_plan, build_report
 from .errors import ContentError
 from .render import TemplateProblem
@@ -66,6 +66,25 @@ def parser() -> argparse.ArgumentParser:
         "--date", type=date_argument, help="ngày của báo cáo (dd/mm/yyyy); thay ngày trong tệp nội dung"
     )
 
+    diff = commands.add_parser(
+        "diff",
+        help="so sánh hai tệp .docx, hoặc một văn bản với nội dung ở phiên bản git cũ / với năm trước",
+    )
+    diff.add_argument("files", nargs="*", type=Path, metavar="TỆP", help="tệp cũ và tệp mới (.docx)")
+    diff.add_argument("--year", type=year_argument, help="năm của văn bản được tạo để so sánh")
+    diff.add_argument("--doc", choices=review.DOCUMENT_KINDS, help="loại văn bản: plan, decision, report")
+    diff.add_argument("--period", type=period_argument, help="đợt (quyết định, báo cáo sơ kết)")
+    diff.add_argument("--ref", help="phiên bản git của nội dung cũ (commit, nhánh, thẻ)")
+    diff.add_argument("--base", type=year_argument, help="năm của văn bản cũ (so với năm trước)")
+    diff.add_argument(
+        "--draft", action="store_true", help="tạo kế hoạch dạng bản nháp nếu còn chỗ CẦN BỔ SUNG"
+    )
+    diff.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    diff.add_argument("--out", type=Path, help="thư mục ghi trang HTML và bản redline (mặc định output/diff)")
+
+    textconv = commands.add_parser("textconv", help="in nội dung chữ của một tệp .docx (cho git diff)")
+    textconv.add_argument("file", type=Path)
+
     templates = commands.add_parser("templates", help="tạo các mẫu .docx ban đầu trong templates/")
     templates.add_argument("--force", action="store_true", help="ghi đè mẫu đã có")
     return main
@@ -94,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
             if report.draft:
                 print("Đợt chưa kết thúc và báo cáo chưa có ngày: tạo bản DỰ THẢO.", file=sys.stderr)
             print(f"Đã tạo {_shown(built.path, project.root)}")
+        elif args.command == "diff":
+            return _diff(project, args)
+        elif args.command == "textconv":
+            sys.stdout.write(docdiff.document_text(docdiff.open_docx(args.file)))
         elif args.command == "templates":
             for path in authoring.create_templates(project.templates, force=args.force):
                 print(f"Đã tạo {_shown(path, project.root)}")
@@ -102,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"Có {len(exc.problems)} lỗi trong nội dung; không tạo hay thay đổi tệp nào.", file=sys.stderr)
         return EXIT_INPUT
-    except RolloverRefused as exc:
+    except (RolloverRefused, review.ReviewProblem, docdiff.Unreadable) as exc:
         print(exc, file=sys.stderr)
         return EXIT_INPUT
     except TemplateProblem as exc:
@@ -110,6 +133,45 @@ def main(argv: list[str] | None = None) -> int:
         print("Lỗi trong mẫu văn bản; không tạo hay thay đổi tệp nào.", file=sys.stderr)
         return EXIT_INPUT
     return 0
+
+
+EXIT_DIFFERENT = 1
+
+
+def _diff(project: Project, args: argparse.Namespace) -> int:
+    """diff(1) exit codes: 0 the same, 1 different, 2 trouble."""
+    out = args.out or project.root / "output" / "diff"
+    if args.files:
+        if len(args.files) != 2 or args.doc:
+            raise review.ReviewProblem("cần đúng hai tệp: A=cũ.docx B=mới.docx (hoặc YEAR, DOC và REF/BASE)")
+        old_path, new_path = args.files
+        old, new = review.read_file(old_path), review.read_file(new_path)
+        old_name, new_name = str(old_path), str(new_path)
+        stem = f"{old_path.stem}--{new_path.stem}"
+    else:
+        if not (args.doc and args.year and (args.ref or args.base)):
+            raise review.ReviewProblem("cần A và B, hoặc YEAR, DOC và REF hoặc BASE")
+        label = args.doc + (f"-dot-{args.period}" if args.period else "")
+        if args.ref:
+            old, new = review.versions_at_ref(project, args.doc, args.year, args.period, args.ref, args.draft)
+            old_name, new_name = f"{label} {args.year} @ {args.ref}", f"{label} {args.year} (hiện tại)"
+            stem = f"{label}-{args.year}--{args.ref}".replace("/", "_")
+        else:
+            old = review.render_kind(project, args.doc, args.base, args.period, draft=args.draft)
+            new = review.render_kind(project, args.doc, args.year, args.period, draft=args.draft)
+            old_name, new_name = f"{label} {args.base}", f"{label} {args.year}"
+            stem = f"{label}-{args.base}--{args.year}"
+    comparison = review.compare_bytes(old, new, old_name, new_name)
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    sys.stdout.write(docdiff.render_text(comparison, color=color))
+    if comparison.same:
+        return 0
+    outputs = review.Outputs(out / f"{stem}.html", out / f"{stem}-redline.docx")
+    review.write_outputs(comparison, old, new, outputs)
+    print(docdiff.summary(comparison), file=sys.stderr)
+    print(f"Trang so sánh: {_shown(outputs.html, project.root)}", file=sys.stderr)
+    print(f"Bản theo dõi thay đổi (Word): {_shown(outputs.redline, project.root)}", file=sys.stderr)
+    return EXIT_DIFFERENT
 
 
 def _new_year(project: Project, year: int) -> None:

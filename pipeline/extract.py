@@ -48,7 +48,7 @@ def open_document(path: Path | str) -> DocxDocument:
 
 
 def blocks(document: DocxDocument) -> list[Block]:
-    resolver = _Resolver(document)
+    resolver = Resolver(document)
     return [resolver.block(p, where) for p, where in _paragraphs(document)]
 
 
@@ -79,7 +79,9 @@ def _table_paragraphs(table: Table, name: str) -> Iterator[tuple[Paragraph, str]
                 yield paragraph, f"{name}.r{r}c{c}"
 
 
-class _Resolver:
+class Resolver:
+    """Effective formatting of paragraphs and runs: direct, then style chain, then defaults."""
+
     def __init__(self, document: DocxDocument):
         self.default_size = _default_size(document)
 
@@ -95,6 +97,17 @@ class _Resolver:
             italic=_same(self._font(paragraph, r, "italic") or False for r in runs),
             size=_same(self._size(paragraph, r) for r in runs),
         )
+
+    def run_format(self, paragraph: Paragraph, run: Any) -> tuple[bool, bool, float | None]:
+        """(bold, italic, size in pt) of one run."""
+        return (
+            bool(self._font(paragraph, run, "bold")),
+            bool(self._font(paragraph, run, "italic")),
+            self._size(paragraph, run),
+        )
+
+    def align(self, paragraph: Paragraph) -> str:
+        return self._align(paragraph)
 
     def _font(self, paragraph: Paragraph, run: Any, name: str) -> Any:
         value = getattr(run.font, name)

@@ -1,0 +1,566 @@
+"""Compare two .docx files as a reviewer reads them.
+
+Body, headers and footers are compared part by part: paragraphs are aligned, a changed paragraph
+is compared word by word, tables row by row and cell by cell. Formatting that matters (bold,
+italic, size of the text, a paragraph's alignment and style, a table added or removed) is
+reported apart from text. What Word does behind the scenes (rsid attributes, proofing marks,
+how it split runs) is never read, so it never shows.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from .extract import Resolver
+
+Fmt = tuple[bool, bool, float | None]
+"""Bold, italic, size in pt of one character."""
+
+ALIGN_WORDS = {"left": "trái", "center": "giữa", "right": "phải", "justify": "đều hai bên"}
+_CONTAINERS = {qn(f"w:{t}") for t in ("hyperlink", "ins", "smartTag", "fldSimple", "customXml")}
+_COMPLEX = {
+    qn(f"w:{t}")
+    for t in (
+        "fldChar",
+        "instrText",
+        "drawing",
+        "object",
+        "pict",
+        "footnoteReference",
+        "endnoteReference",
+        "sym",
+    )
+}
+_TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+class Unreadable(Exception):
+    """A file that is not a readable .docx; diff exits 2."""
+
+
+@dataclass(eq=False)
+class Para:
+    text: str
+    style: str
+    align: str
+    formats: tuple[Fmt, ...]
+    """The formatting of each character of `text`."""
+    runs: list[tuple[int, int, Any]]
+    """(start, end, w:r element) of each run with text."""
+    element: Any
+    complex: bool
+    """Fields, drawings or notes: a change replaces the whole paragraph in a redline."""
+
+
+@dataclass(eq=False)
+class Row:
+    cells: list[list[Para]]
+    element: Any
+
+    @property
+    def text(self) -> str:
+        return " | ".join(" / ".join(p.text for p in cell) for cell in self.cells)
+
+
+@dataclass(eq=False)
+class Tab:
+    rows: list[Row]
+    element: Any
+
+    @property
+    def text(self) -> str:
+        return "\n".join(row.text for row in self.rows)
+
+
+Block = Para | Tab
+
+
+@dataclass(eq=False)
+class Part:
+    name: str
+    blocks: list[Block]
+    element: Any
+    """The container (w:body, w:hdr, w:ftr) the blocks live in."""
+
+
+# ---- reading ------------------------------------------------------------------------------------
+
+
+def open_docx(path: Path) -> DocxDocument:
+    try:
+        return Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
+        raise Unreadable(f"{path}: không đọc được tệp .docx ({exc})") from exc
+
+
+def _runs(element: Any) -> list[Any]:
+    found = []
+    for child in element:
+        if child.tag == qn("w:r"):
+            found.append(child)
+        elif child.tag in _CONTAINERS:
+            found.extend(_runs(child))
+    return found
+
+
+def read_paragraph(paragraph: Paragraph, resolver: Resolver) -> Para:
+    text, formats, runs = "", [], []
+    complex_content = False
+    for r in _runs(paragraph._p):
+        run = Run(r, paragraph)
+        piece = run.text
+        complex_content |= any(child.tag in _COMPLEX for child in r.iter())
+        if not piece:
+            continue
+        runs.append((len(text), len(text) + len(piece), r))
+        text += piece
+        formats.extend([resolver.run_format(paragraph, run)] * len(piece))
+    style = paragraph.style.name if paragraph.style is not None else ""
+    return Para(text, style, resolver.align(paragraph), tuple(formats), runs, paragraph._p, complex_content)
+
+
+def read_blocks(container: Any, parent: Any, resolver: Resolver) -> list[Block]:
+    blocks: list[Block] = []
+    for child in container.iterchildren():
+        if child.tag == qn("w:p"):
+            blocks.append(read_paragraph(Paragraph(child, parent), resolver))
+        elif child.tag == qn("w:tbl"):
+            blocks.append(read_table(Table(child, parent), resolver))
+    return blocks
+
+
+def read_table(table: Table, resolver: Resolver) -> Tab:
+    rows = []
+    for tr in table._tbl.tr_lst:
+        # the row's own cells, as written (a merged cell is one w:tc with a grid span)
+        cells = [[read_paragraph(p, resolver) for p in _Cell(tc, table).paragraphs] for tc in tr.tc_lst]
+        rows.append(Row(cells, tr))
+    return Tab(rows, table._tbl)
+
+
+HEADER_KINDS = (
+    ("header", "đầu trang"),
+    ("first_page_header", "đầu trang của trang đầu"),
+    ("even_page_header", "đầu trang chẵn"),
+    ("footer", "chân trang"),
+    ("first_page_footer", "chân trang của trang đầu"),
+    ("even_page_footer", "chân trang chẵn"),
+)
+
+
+def read_document(document: DocxDocument) -> list[Part]:
+    resolver = Resolver(document)
+    parts = [
+        Part(
+            "thân văn bản",
+            read_blocks(document.element.body, document._body, resolver),
+            document.element.body,
+        )
+    ]
+    seen: set[str] = set()
+    many = len(document.sections) > 1
+    for number, section in enumerate(document.sections, start=1):
+        for attribute, label in HEADER_KINDS:
+            item = getattr(section, attribute)
+            if item.is_linked_to_previous:
+                continue
+            partname = str(item.part.partname)
+            if partname in seen:
+                continue
+            seen.add(partname)
+            name = f"{label} (mục {number})" if many else label
+            parts.append(Part(name, read_blocks(item._element, item, resolver), item._element))
+    return parts
+
+
+# ---- comparing ----------------------------------------------------------------------------------
+
+ChangeKind = Literal["insert", "delete", "replace", "move", "format"]
+
+
+@dataclass
+class Change:
+    part: str
+    kind: ChangeKind
+    where: str
+    old: Para | Row | Tab | None = None
+    new: Para | Row | Tab | None = None
+    words: list[tuple[str, str]] = field(default_factory=list)
+    """Word diff of a replaced paragraph: ("equal" | "delete" | "insert", text)."""
+    notes: list[str] = field(default_factory=list)
+    """Formatting changes, in words."""
+
+
+def word_ops(old: str, new: str) -> list[tuple[str, str]]:
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    ops: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append(("equal", "".join(a[i1:i2])))
+            continue
+        if tag in ("delete", "replace"):
+            ops.append(("delete", "".join(a[i1:i2])))
+        if tag in ("insert", "replace"):
+            ops.append(("insert", "".join(b[j1:j2])))
+    return ops
+
+
+def _describe(old: Fmt, new: Fmt) -> str:
+    parts = []
+    if old[0] != new[0]:
+        parts.append("in đậm → không đậm" if old[0] else "không đậm → in đậm")
+    if old[1] != new[1]:
+        parts.append("in nghiêng → không nghiêng" if old[1] else "không nghiêng → in nghiêng")
+    if old[2] != new[2]:
+        parts.append(f"cỡ chữ {_pt(old[2])} → {_pt(new[2])}")
+    return "; ".join(parts)
+
+
+def _pt(size: float | None) -> str:
+    if size is None:
+        return "mặc định"
+    return str(int(size)) if size == int(size) else str(size).replace(".", ",")
+
+
+def format_notes(old: Para, new: Para) -> list[str]:
+    """Formatting changes between two paragraphs of the same text."""
+    notes = []
+    if old.align != new.align:
+        notes.append(
+            f"căn lề: {ALIGN_WORDS.get(old.align, old.align)} → {ALIGN_WORDS.get(new.align, new.align)}"
+        )
+    if old.style != new.style:
+        notes.append(f"kiểu đoạn: {old.style} → {new.style}")
+    if old.text != new.text:
+        return notes
+    start = None
+    for index in range(len(new.text) + 1):
+        differs = index < len(new.text) and old.formats[index] != new.formats[index]
+        same_kind = (
+            start is not None
+            and differs
+            and (old.formats[index], new.formats[index])
+            == (
+                old.formats[start],
+                new.formats[start],
+            )
+        )
+        if start is not None and not same_kind:
+            span = new.text[start:index]
+            if span.strip():
+                notes.append(f"“{span.strip()}”: {_describe(old.formats[start], new.formats[start])}")
+            start = None
+        if differs and start is None:
+            start = index
+    return notes
+
+
+def _similarity(old: Block, new: Block) -> float:
+    return difflib.SequenceMatcher(None, old.text, new.text, autojunk=False).ratio()
+
+
+def pair_up(olds: list[Any], news: list[Any]) -> list[tuple[Any | None, Any | None]]:
+    """Pairs of similar items in order; an item without a partner pairs with None."""
+    pairs: list[tuple[Any | None, Any | None]] = []
+    next_new = 0
+    for old in olds:
+        best, best_score = None, 0.4
+        for index in range(next_new, len(news)):
+            if type(news[index]) is type(old):
+                score = _similarity(old, news[index])
+                if score > best_score:
+                    best, best_score = index, score
+        if best is None:
+            pairs.append((old, None))
+            continue
+        pairs.extend((None, new) for new in news[next_new:best])
+        pairs.append((old, news[best]))
+        next_new = best + 1
+    pairs.extend((None, new) for new in news[next_new:])
+    return pairs
+
+
+def align(old: list[Any], new: list[Any], key: Any) -> list[tuple[int | None, int | None]]:
+    """Index pairs in reading order: equal items, similar items, and items without a partner."""
+    pairs: list[tuple[int | None, int | None]] = []
+    matcher = difflib.SequenceMatcher(None, [key(x) for x in old], [key(x) for x in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs.extend((i1 + k, j1 + k) for k in range(i2 - i1))
+            continue
+        ids_old = {id(old[i]): i for i in range(i1, i2)}
+        ids_new = {id(new[j]): j for j in range(j1, j2)}
+        for a, b in pair_up(old[i1:i2], new[j1:j2]):
+            pairs.append(
+                (ids_old[id(a)] if a is not None else None, ids_new[id(b)] if b is not None else None)
+            )
+    return pairs
+
+
+def _key(block: Block) -> tuple[str, str]:
+    return ("p", block.text) if isinstance(block, Para) else ("t", block.text)
+
+
+def diff_blocks(old: list[Block], new: list[Block], part: str, label: str = "") -> list[Change]:
+    """Changes between two sequences of paragraphs and tables."""
+    changes: list[Change] = []
+    place = f"{label}, " if label else ""
+    table_numbers_old = _table_numbers(old)
+    table_numbers_new = _table_numbers(new)
+
+    def where(index: int, block: Block, numbers: dict[int, int]) -> str:
+        if isinstance(block, Tab):
+            return f"{place}bảng {numbers[index]}"
+        return f"{place}đoạn {index + 1}"
+
+    def compare(i: int | None, j: int | None) -> None:
+        a = old[i] if i is not None else None
+        b = new[j] if j is not None else None
+        if a is not None and b is not None and type(a) is not type(b):
+            compare(i, None)
+            compare(None, j)
+            return
+        if b is None:
+            changes.append(Change(part, "delete", where(i, a, table_numbers_old), old=a))
+        elif a is None:
+            changes.append(Change(part, "insert", where(j, b, table_numbers_new), new=b))
+        elif isinstance(a, Tab):
+            changes.extend(diff_table(a, b, part, where(j, b, table_numbers_new)))
+        elif a.text != b.text:
+            change = Change(part, "replace", where(j, b, table_numbers_new), a, b, word_ops(a.text, b.text))
+            change.notes = format_notes(a, b)
+            changes.append(change)
+        elif notes := format_notes(a, b):
+            changes.append(Change(part, "format", where(j, b, table_numbers_new), a, b, notes=notes))
+
+    for i, j in align(old, new, _key):
+        compare(i, j)
+    return _find_moves(changes)
+
+
+def _table_numbers(blocks: list[Block]) -> dict[int, int]:
+    numbers, count = {}, 0
+    for index, block in enumerate(blocks):
+        if isinstance(block, Tab):
+            count += 1
+            numbers[index] = count
+    return numbers
+
+
+def _find_moves(changes: list[Change]) -> list[Change]:
+    """A paragraph deleted in one place and inserted unchanged in another has moved."""
+    inserted = [c for c in changes if c.kind == "insert" and isinstance(c.new, Para) and c.new.text.strip()]
+    result = []
+    taken: set[int] = set()
+    for change in changes:
+        if change.kind == "delete" and isinstance(change.old, Para) and change.old.text.strip():
+            twin = next((c for c in inserted if id(c) not in taken and c.new.text == change.old.text), None)
+            if twin is not None:
+                taken.add(id(twin))
+                move = Change(change.part, "move", f"{change.where} → {twin.where}", change.old, twin.new)
+                move.notes = format_notes(change.old, twin.new)
+                result.append(move)
+                continue
+        result.append(change)
+    return [c for c in result if id(c) not in taken]
+
+
+def row_key(row: Row) -> str:
+    return row.text
+
+
+def diff_table(old: Tab, new: Tab, part: str, label: str) -> list[Change]:
+    changes: list[Change] = []
+
+    def compare(i: int | None, j: int | None) -> None:
+        a = old.rows[i] if i is not None else None
+        b = new.rows[j] if j is not None else None
+        if b is None:
+            changes.append(Change(part, "delete", f"{label}, dòng {i + 1}", old=a))
+        elif a is None:
+            changes.append(Change(part, "insert", f"{label}, dòng {j + 1}", new=b))
+        elif len(a.cells) != len(b.cells):
+            compare(i, None)
+            compare(None, j)
+        else:
+            for c, (cell_a, cell_b) in enumerate(zip(a.cells, b.cells, strict=True), start=1):
+                changes.extend(diff_blocks(cell_a, cell_b, part, f"{label}, dòng {j + 1}, ô {c}"))
+
+    for i, j in align(old.rows, new.rows, row_key):
+        compare(i, j)
+    return changes
+
+
+@dataclass
+class Comparison:
+    old_name: str
+    new_name: str
+    old_parts: list[Part]
+    new_parts: list[Part]
+    changes: list[Change]
+
+    @property
+    def same(self) -> bool:
+        return not self.changes
+
+
+def compare(old_doc: DocxDocument, new_doc: DocxDocument, old_name: str, new_name: str) -> Comparison:
+    old_parts, new_parts = read_document(old_doc), read_document(new_doc)
+    by_name = {p.name: p for p in old_parts}
+    changes: list[Change] = []
+    for part in new_parts:
+        previous = by_name.pop(part.name, None)
+        changes.extend(diff_blocks(previous.blocks if previous else [], part.blocks, part.name))
+    for part in by_name.values():
+        changes.extend(diff_blocks(part.blocks, [], part.name))
+    return Comparison(old_name, new_name, old_parts, new_parts, changes)
+
+
+def compare_files(old: Path, new: Path) -> Comparison:
+    return compare(open_docx(old), open_docx(new), str(old), str(new))
+
+
+# ---- text output ---------------------------------------------------------------------------------
+
+KIND_WORDS = {
+    "insert": "thêm mới",
+    "delete": "bị xóa",
+    "replace": "sửa",
+    "move": "chuyển chỗ",
+    "format": "định dạng",
+}
+RED, GREEN, CYAN, YELLOW, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[33m", "\x1b[1m", "\x1b[0m"
+
+
+def _what(block: Para | Row | Tab | None) -> str:
+    if isinstance(block, Tab):
+        return "bảng"
+    if isinstance(block, Row):
+        return "dòng"
+    return "đoạn"
+
+
+def render_text(comparison: Comparison, *, color: bool = False) -> str:
+    """Changes in a unified-diff-like form; word changes as [-old-]{+new+}."""
+    if comparison.same:
+        return ""
+
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{RESET}" if color else text
+
+    lines = [paint(BOLD, f"--- {comparison.old_name}"), paint(BOLD, f"+++ {comparison.new_name}")]
+    for change in comparison.changes:
+        block = change.new or change.old
+        heading = f"@@ {change.part}, {change.where}: {_what(block)} {KIND_WORDS[change.kind]} @@"
+        lines.append(paint(CYAN, heading))
+        if change.kind == "replace":
+            shown = []
+            for tag, text in change.words:
+                if tag == "equal":
+                    shown.append(text)
+                elif tag == "delete":
+                    shown.append(paint(RED, text) if color else f"[-{text}-]")
+                else:
+                    shown.append(paint(GREEN, text) if color else f"{{+{text}+}}")
+            lines.append("  " + "".join(shown))
+        elif change.kind == "delete":
+            lines.extend(paint(RED, f"- {line}") for line in change.old.text.splitlines() or [""])
+        elif change.kind == "insert":
+            lines.extend(paint(GREEN, f"+ {line}") for line in change.new.text.splitlines() or [""])
+        elif change.kind == "move":
+            lines.append(f"  {change.new.text}")
+        lines.extend(paint(YELLOW, f"~ {note}") for note in change.notes)
+    return "\n".join(lines) + "\n"
+
+
+def summary(comparison: Comparison) -> str:
+    counts: dict[str, int] = {}
+    for change in comparison.changes:
+        counts[change.kind] = counts.get(change.kind, 0) + 1
+    if not counts:
+        return "Hai văn bản giống nhau."
+    return "Khác nhau: " + ", ".join(f"{n} {KIND_WORDS[k]}" for k, n in counts.items()) + "."
+
+
+# ---- HTML output ---------------------------------------------------------------------------------
+
+_STYLE = """
+body { font-family: "Times New Roman", "Liberation Serif", serif; margin: 2em; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+td, th { border: 1px solid #bbb; padding: .4em .6em; vertical-align: top; white-space: pre-wrap; }
+th { background: #eee; } td.where { font-family: sans-serif; font-size: .85em; color: #555; width: 16em; }
+del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: none; }
+.note { color: #850; font-style: italic; display: block; } tr.move td { background: #eef; }
+"""
+
+
+def _marked(tag: str, text: str, element: str) -> str:
+    return html.escape(text) if tag == "equal" else f"<{element}>{html.escape(text)}</{element}>"
+
+
+def render_html(comparison: Comparison) -> str:
+    """A side-by-side page: old on the left, new on the right."""
+    esc = html.escape
+    rows = []
+    for change in comparison.changes:
+        old_cell = new_cell = ""
+        if change.kind == "replace":
+            old_cell = "".join(
+                esc(t) if tag == "equal" else f"<del>{esc(t)}</del>"
+                for tag, t in change.words
+                if tag != "insert"
+            )
+            new_cell = "".join(
+                esc(t) if tag == "equal" else f"<ins>{esc(t)}</ins>"
+                for tag, t in change.words
+                if tag != "delete"
+            )
+        elif change.kind == "delete":
+            old_cell = f"<del>{esc(change.old.text)}</del>"
+        elif change.kind == "insert":
+            new_cell = f"<ins>{esc(change.new.text)}</ins>"
+        else:
+            old_cell, new_cell = esc(change.old.text), esc(change.new.text)
+        notes = "".join(f'<span class="note">{esc(n)}</span>' for n in change.notes)
+        what = f"{_what(change.new or change.old)} {KIND_WORDS[change.kind]}"
+        label = f"{esc(change.part)}<br>{esc(change.where)}<br>{what}"
+        css = ' class="move"' if change.kind == "move" else ""
+        rows.append(
+            f'<tr{css}><td class="where">{label}</td><td>{old_cell}</td><td>{new_cell}{notes}</td></tr>'
+        )
+    body = "\n".join(rows) or '<tr><td colspan="3">Hai văn bản giống nhau.</td></tr>'
+    return (
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
+        f"<title>So sánh: {esc(comparison.old_name)} → {esc(comparison.new_name)}</title>"
+        f"<style>{_STYLE}</style></head><body>"
+        f"<h1>So sánh văn bản</h1><p>{esc(summary(comparison))}</p>"
+        f"<table><tr><th>Vị trí</th><th>{esc(comparison.old_name)}</th>"
+        f"<th>{esc(comparison.new_name)}</th></tr>"
+        f"{body}</table></body></html>\n"
+    )
+
+
+def document_text(document: DocxDocument) -> str:
+    """Plain text of every part, one paragraph a line, table cells with " | " (git's textconv)."""
+    lines = []
+    for part in read_document(document):
+        if part.name != "thân văn bản":
+            lines.append(f"[{part.name}]")
+        for block in part.blocks:
+            if isinstance(block, Para):
+                lines.append(block.text)
+            else:
+                lines.extend(f"| {row.text} |" for row in block.rows)
+    return "\n".join(lines) + "\n"

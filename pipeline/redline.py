@@ -1,0 +1,369 @@
+"""A Word redline: the new document with the changes from the old one as real tracked changes.
+
+Insertions and deletions are w:ins and w:del (runs, paragraph marks, table rows), formatting
+changes are w:rPrChange and w:pPrChange, so a reviewer accepts or rejects each in Word or
+LibreOffice. The alignment is docdiff's, so the redline shows exactly what the text diff reports.
+`accept_all` and `reject_all` apply every change to an XML tree, for tests and previews.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from .authoring import PPR_ORDER, insert_in_order
+from .docdiff import Block, Para, Row, Tab, _key, _runs, align, read_document, row_key, word_ops
+
+AUTHOR = "So sánh văn bản"
+W = {
+    name: qn(f"w:{name}")
+    for name in (
+        "p",
+        "tbl",
+        "tr",
+        "tc",
+        "r",
+        "t",
+        "delText",
+        "instrText",
+        "delInstrText",
+        "ins",
+        "del",
+        "pPr",
+        "rPr",
+        "trPr",
+        "sectPr",
+        "tab",
+        "br",
+        "rPrChange",
+        "pPrChange",
+        "tblPr",
+        "tblGrid",
+        "tcPr",
+    )
+}
+_BLOCKS = {W["p"], W["tbl"]}
+
+
+class _Marks:
+    """Numbers the tracked changes of one redline."""
+
+    def __init__(self) -> None:
+        self.ids = itertools.count(1)
+
+    def make(self, kind: str) -> Any:
+        element = OxmlElement(f"w:{kind}")
+        element.set(qn("w:id"), str(next(self.ids)))
+        element.set(qn("w:author"), AUTHOR)
+        return element
+
+
+def _wrap_runs(paragraph: Any, kind: str, marks: _Marks) -> None:
+    for run in _runs(paragraph):
+        if kind == "del":
+            for tag, new_tag in ((W["t"], W["delText"]), (W["instrText"], W["delInstrText"])):
+                for element in run.iter(tag):
+                    element.tag = new_tag
+        wrapper = marks.make(kind)
+        run.addprevious(wrapper)
+        wrapper.append(run)
+
+
+def _mark_paragraph(paragraph: Any, kind: str, marks: _Marks) -> None:
+    """Mark the paragraph mark itself as inserted or deleted."""
+    ppr = paragraph.find(W["pPr"])
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        paragraph.insert(0, ppr)
+    rpr = ppr.find(W["rPr"])
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        insert_in_order(ppr, rpr, PPR_ORDER)
+    rpr.insert(0, marks.make(kind))
+
+
+def inserted_paragraph(paragraph: Any, marks: _Marks) -> Any:
+    _wrap_runs(paragraph, "ins", marks)
+    _mark_paragraph(paragraph, "ins", marks)
+    return paragraph
+
+
+def deleted_paragraph(old: Any, marks: _Marks) -> Any:
+    paragraph = copy.deepcopy(old)
+    ppr = paragraph.find(W["pPr"])
+    if ppr is not None and ppr.find(W["sectPr"]) is not None:
+        ppr.remove(ppr.find(W["sectPr"]))  # a deleted paragraph must not end a section
+    _wrap_runs(paragraph, "del", marks)
+    _mark_paragraph(paragraph, "del", marks)
+    return paragraph
+
+
+def _new_run(source: Any | None, text: str, deleted: bool) -> Any:
+    run = OxmlElement("w:r")
+    if source is not None and source.find(W["rPr"]) is not None:
+        run.append(copy.deepcopy(source.find(W["rPr"])))
+    for index, piece in enumerate(text.split("\n")):
+        if index:
+            run.append(OxmlElement("w:br"))
+        for position, chunk in enumerate(piece.split("\t")):
+            if position:
+                run.append(OxmlElement("w:tab"))
+            if chunk:
+                element = OxmlElement("w:delText" if deleted else "w:t")
+                element.set(qn("xml:space"), "preserve")
+                element.text = chunk
+                run.append(element)
+    return run
+
+
+def _pieces(para: Para, start: int, end: int) -> Iterator[tuple[Any, str]]:
+    """The text from start to end, cut where the paragraph's runs change, with each run."""
+    for run_start, run_end, run in para.runs:
+        low, high = max(start, run_start), min(end, run_end)
+        if low < high:
+            yield run, para.text[low:high]
+
+
+def replaced_paragraph(old: Para, new: Para, words: list[tuple[str, str]], marks: _Marks) -> Any:
+    """The new paragraph rebuilt from the word diff: kept, deleted and inserted runs."""
+    paragraph = new.element
+    for child in list(paragraph):
+        if child.tag != W["pPr"]:
+            paragraph.remove(child)
+    at_old = at_new = 0
+    for tag, text in words:
+        if tag == "equal":
+            for run, piece in _pieces(new, at_new, at_new + len(text)):
+                paragraph.append(_new_run(run, piece, deleted=False))
+            at_old += len(text)
+            at_new += len(text)
+        elif tag == "delete":
+            wrapper = marks.make("del")
+            for run, piece in _pieces(old, at_old, at_old + len(text)):
+                wrapper.append(_new_run(run, piece, deleted=True))
+            paragraph.append(wrapper)
+            at_old += len(text)
+        else:
+            wrapper = marks.make("ins")
+            for run, piece in _pieces(new, at_new, at_new + len(text)):
+                wrapper.append(_new_run(run, piece, deleted=False))
+            paragraph.append(wrapper)
+            at_new += len(text)
+    _track_paragraph_properties(old, new, marks)
+    return paragraph
+
+
+def _track_paragraph_properties(old: Para, new: Para, marks: _Marks) -> None:
+    if old.align == new.align and old.style == new.style:
+        return
+    ppr = new.element.find(W["pPr"])
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        new.element.insert(0, ppr)
+    before = OxmlElement("w:pPr")
+    old_ppr = old.element.find(W["pPr"])
+    for child in old_ppr if old_ppr is not None else []:
+        if child.tag not in (W["rPr"], W["sectPr"], W["pPrChange"]):
+            before.append(copy.deepcopy(child))
+    change = marks.make("pPrChange")
+    change.append(before)
+    ppr.append(change)
+
+
+def formatted_paragraph(old: Para, new: Para, marks: _Marks) -> Any:
+    """Same text, other formatting: each changed run keeps its old properties in w:rPrChange."""
+    for start, end, run in new.runs:
+        if old.formats[start:end] == new.formats[start:end]:
+            continue
+        old_run = next(r for s, e, r in old.runs if s <= start < e)
+        rpr = run.find(W["rPr"])
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            run.insert(0, rpr)
+        before = (
+            copy.deepcopy(old_run.find(W["rPr"]))
+            if old_run.find(W["rPr"]) is not None
+            else OxmlElement("w:rPr")
+        )
+        for stale in before.findall(W["rPrChange"]):
+            before.remove(stale)
+        change = marks.make("rPrChange")
+        change.append(before)
+        rpr.append(change)
+    _track_paragraph_properties(old, new, marks)
+    return new.element
+
+
+def _mark_row(row: Any, kind: str, marks: _Marks) -> Any:
+    trpr = row.find(W["trPr"])
+    if trpr is None:
+        trpr = OxmlElement("w:trPr")
+        first_cell = row.find(W["tc"])
+        first_cell.addprevious(trpr)
+    trpr.append(marks.make(kind))
+    for paragraph in row.iter(W["p"]):
+        (deleted_in_place if kind == "del" else inserted_paragraph)(paragraph, marks)
+    return row
+
+
+def deleted_in_place(paragraph: Any, marks: _Marks) -> Any:
+    _wrap_runs(paragraph, "del", marks)
+    _mark_paragraph(paragraph, "del", marks)
+    return paragraph
+
+
+def merged_table(old: Tab, new: Tab, marks: _Marks) -> Any:
+    table = new.element
+    rows: list[Any] = []
+    for i, j in align(old.rows, new.rows, row_key):
+        a = old.rows[i] if i is not None else None
+        b = new.rows[j] if j is not None else None
+        if a is not None and b is not None and len(a.cells) == len(b.cells):
+            for cell_old, cell_new, tc in zip(a.cells, b.cells, _cells(b), strict=True):
+                rebuild(tc, cell_old, cell_new, marks)
+            rows.append(b.element)
+            continue
+        if a is not None:
+            rows.append(_mark_row(copy.deepcopy(a.element), "del", marks))
+        if b is not None:
+            rows.append(_mark_row(b.element, "ins", marks))
+    for row in table.findall(W["tr"]):
+        table.remove(row)
+    table.extend(rows)
+    return table
+
+
+def _cells(row: Row) -> list[Any]:
+    seen: list[Any] = []
+    for tc in row.element.iter(W["tc"]):
+        if tc.getparent() is row.element and tc not in seen:
+            seen.append(tc)
+    return seen
+
+
+def _whole_table(table: Any, kind: str, marks: _Marks) -> Any:
+    for row in table.findall(W["tr"]):
+        _mark_row(row, kind, marks)
+    return table
+
+
+def _block_element(old: Block | None, new: Block | None, marks: _Marks) -> list[Any]:
+    if old is not None and new is not None and type(old) is not type(new):
+        return _block_element(old, None, marks) + _block_element(None, new, marks)
+    if new is None:
+        assert old is not None
+        if isinstance(old, Tab):
+            return [_whole_table(copy.deepcopy(old.element), "del", marks)]
+        return [deleted_paragraph(old.element, marks)]
+    if old is None:
+        if isinstance(new, Tab):
+            return [_whole_table(new.element, "ins", marks)]
+        return [inserted_paragraph(new.element, marks)]
+    if isinstance(new, Tab):
+        return [merged_table(old, new, marks)]
+    if old.text == new.text:
+        return [formatted_paragraph(old, new, marks)]
+    if old.complex or new.complex:
+        return [deleted_paragraph(old.element, marks), inserted_paragraph(new.element, marks)]
+    return [replaced_paragraph(old, new, word_ops(old.text, new.text), marks)]
+
+
+def rebuild(container: Any, old: list[Block], new: list[Block], marks: _Marks) -> None:
+    """Put the merged blocks in the container, in reading order, before any trailing sectPr."""
+    ordered: list[Any] = []
+    for i, j in align(old, new, _key):
+        ordered.extend(
+            _block_element(old[i] if i is not None else None, new[j] if j is not None else None, marks)
+        )
+    for child in list(container):
+        if child.tag in _BLOCKS:
+            container.remove(child)
+    tail = container.find(W["sectPr"])
+    for element in ordered:
+        if tail is not None:
+            tail.addprevious(element)
+        else:
+            container.append(element)
+
+
+def redline(old: DocxDocument, new: DocxDocument) -> DocxDocument:
+    """Turn `new` into the redline from `old` (it is changed in place and returned)."""
+    marks = _Marks()
+    old_parts = {p.name: p for p in read_document(old)}
+    for part in read_document(new):
+        previous = old_parts.get(part.name)
+        rebuild(part.element, previous.blocks if previous else [], part.blocks, marks)
+    return new
+
+
+# ---- applying the changes --------------------------------------------------------------------------
+
+
+def _unwrap(element: Any) -> None:
+    parent = element.getparent()
+    index = parent.index(element)
+    for offset, child in enumerate(list(element)):
+        parent.insert(index + offset, child)
+    parent.remove(element)
+
+
+def _has_text(paragraph: Any) -> bool:
+    return any(t.text for t in paragraph.iter(W["t"]))
+
+
+def _settle(root: Any, keep: str, drop: str) -> None:
+    """Apply every change: content marked `drop` goes, content marked `keep` stays."""
+    for row in [r for r in root.iter(W["tr"]) if r.find(f"{W['trPr']}/{W[drop]}") is not None]:
+        row.getparent().remove(row)
+    for paragraph in list(root.iter(W["p"])):
+        mark = paragraph.find(f"{W['pPr']}/{W['rPr']}/{W[drop]}")
+        if mark is not None:
+            for wrapper in [e for e in paragraph.iter(W[drop])]:
+                if wrapper.getparent().tag not in (W["rPr"],):
+                    wrapper.getparent().remove(wrapper)
+            if not _has_text(paragraph):
+                paragraph.getparent().remove(paragraph)
+                continue
+            mark.getparent().remove(mark)
+    for wrapper in [e for e in root.iter(W[drop]) if e.getparent().tag not in (W["rPr"], W["trPr"])]:
+        wrapper.getparent().remove(wrapper)
+    for wrapper in [e for e in root.iter(W[keep]) if e.getparent().tag not in (W["rPr"], W["trPr"])]:
+        _unwrap(wrapper)
+    for marker in [e for e in root.iter(W[keep], W[drop])]:
+        marker.getparent().remove(marker)
+
+
+def accept_all(root: Any) -> Any:
+    """Every insertion kept, every deletion gone, the new formatting kept."""
+    _settle(root, keep="ins", drop="del")
+    for change in list(root.iter(W["rPrChange"], W["pPrChange"])):
+        change.getparent().remove(change)
+    return root
+
+
+def reject_all(root: Any) -> Any:
+    """Every insertion gone, every deletion back, the old formatting back."""
+    for tag, new_tag in ((W["delText"], W["t"]), (W["delInstrText"], W["instrText"])):
+        for element in root.iter(tag):
+            element.tag = new_tag
+    _settle(root, keep="del", drop="ins")
+    for change in list(root.iter(W["rPrChange"])):
+        rpr = change.getparent()
+        (before,) = change.findall(W["rPr"])
+        for child in list(rpr):
+            rpr.remove(child)
+        rpr.extend(list(before))
+    for change in list(root.iter(W["pPrChange"])):
+        ppr = change.getparent()
+        (before,) = change.findall(W["pPr"])
+        for child in [c for c in ppr if c.tag not in (W["rPr"], W["sectPr"])]:
+            ppr.remove(child)
+        for child in reversed(list(before)):
+            ppr.insert(0, child)
+    return root

@@ -1,0 +1,83 @@
+"""Reviewers' comparisons (make diff): two files, a document against its content at a git
+revision, or a year's document against the previous year's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+
+from . import docdiff, redline
+from .build import Project, render_decision, render_plan, render_report
+from .write import normalize_zip, write_atomic
+
+DOCUMENT_KINDS = ("plan", "decision", "report")
+
+
+class ReviewProblem(Exception):
+    """Something that keeps the comparison from being made; exit 2."""
+
+
+@dataclass(frozen=True)
+class Outputs:
+    html: Path
+    redline: Path
+
+
+def render_kind(project: Project, kind: str, year: int, period: int | None, *, draft: bool = False) -> bytes:
+    if kind == "plan":
+        return render_plan(project, year, draft=draft)
+    if kind == "decision":
+        if period is None:
+            raise ReviewProblem("so sánh quyết định cần PERIOD (đợt)")
+        return render_decision(project, year, period)[0]
+    return render_report(project, year, period, today=dt.date.today())[0]
+
+
+def content_at(root: Path, revision: str, into: Path) -> Project:
+    """content/ and templates/ as they were at a git revision, unpacked into a scratch folder."""
+    archive = subprocess.run(
+        ["git", "-C", str(root), "archive", "--format=tar", revision, "content", "templates"],
+        capture_output=True,
+        check=False,
+    )
+    if archive.returncode != 0:
+        message = archive.stderr.decode("utf-8", "replace").strip()
+        raise ReviewProblem(f"không lấy được nội dung ở phiên bản “{revision}”: {message}")
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(into, filter="data")
+    return Project(into)
+
+
+def compare_bytes(old: bytes, new: bytes, old_name: str, new_name: str) -> docdiff.Comparison:
+    return docdiff.compare(Document(io.BytesIO(old)), Document(io.BytesIO(new)), old_name, new_name)
+
+
+def write_outputs(comparison: docdiff.Comparison, old: bytes, new: bytes, outputs: Outputs) -> None:
+    write_atomic(outputs.html, docdiff.render_html(comparison).encode("utf-8"))
+    document = redline.redline(Document(io.BytesIO(old)), Document(io.BytesIO(new)))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write_atomic(outputs.redline, normalize_zip(buffer.getvalue()))
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReviewProblem(f"{path}: không đọc được tệp ({exc.strerror})") from exc
+    docdiff.open_docx(path)  # fails early, with exit 2, on a file that is not a .docx
+    return data
+
+
+def versions_at_ref(project: Project, kind: str, year: int, period: int | None, revision: str, draft: bool):
+    with tempfile.TemporaryDirectory(prefix="diff-ref-") as scratch:
+        old = render_kind(content_at(project.root, revision, Path(scratch)), kind, year, period, draft=draft)
+    new = render_kind(project, kind, year, period, draft=draft)
+    return old, new
