@@ -367,3 +367,19 @@ def reject_all(root: Any) -> Any:
         for child in reversed(list(before)):
             ppr.insert(0, child)
     return root
+
+
+def _roots(document: DocxDocument) -> list[Any]:
+    return [part.element for part in read_document(document)]
+
+
+def accept_document(document: DocxDocument) -> DocxDocument:
+    for root in _roots(document):
+        accept_all(root)
+    return document
+
+
+def reject_document(document: DocxDocument) -> DocxDocument:
+    for root in _roots(document):
+        reject_all(root)
+    return document
