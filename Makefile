@@ -9,7 +9,7 @@ YEAR   ?= $(shell date +%Y)
 RUN    := $(BIN)/python -m pipeline
 
 .DEFAULT_GOAL := help
-.PHONY: help plan new-year decision report diff git-diff-setup test lint bench templates check-year check-period clean
+.PHONY: help plan new-year decision report diff git-diff-setup pdf all check test lint bench templates check-year check-period clean
 
 help: ## list the targets
 	@echo "Cách dùng / usage:"
@@ -48,6 +48,15 @@ git-diff-setup: $(STAMP) ## let git diff / git log -p show the text of .docx fil
 	git config diff.docx.textconv "$(CURDIR)/$(BIN)/python -m pipeline textconv"
 	git config diff.docx.cachetextconv true
 	@echo "git diff now shows .docx files as text (see .gitattributes)."
+
+pdf: check-year $(STAMP) ## convert the year's .docx in output/YEAR/ to PDF (LibreOffice)
+	@$(RUN) pdf --year $(YEAR)
+
+all: check-year $(STAMP) ## build every document of the year and its PDF
+	@$(RUN) all --year $(YEAR)
+
+check: $(STAMP) ## check a .docx against Nghị định 30: FILE=doc.docx
+	@$(RUN) check $(FILE)
 
 test: $(STAMP) ## run the whole test suite (and ruff)
 	$(BIN)/ruff check pipeline tests

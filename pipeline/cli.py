@@ -8,7 +8,7 @@ import re
 import sys
 from pathlib import Path
 
-from . import authoring, docdiff, review, vndate
+from . import authoring, docdiff, pdf, review, validate_report, vndate
 from .build import Project, build_decision, build_plan, build_report
 from .errors import ContentError
 from .render import TemplateProblem
@@ -82,6 +82,14 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     diff.add_argument("--out", type=Path, help="thư mục ghi trang HTML và bản redline (mặc định output/diff)")
 
+    pdf_command = commands.add_parser(
+        "pdf", help="chuyển các văn bản .docx của một năm trong output/ sang PDF"
+    )
+    pdf_command.add_argument("--year", type=year_argument, required=True)
+
+    everything = commands.add_parser("all", help="tạo mọi văn bản của một năm và bản PDF của chúng")
+    everything.add_argument("--year", type=year_argument, required=True)
+
     textconv = commands.add_parser("textconv", help="in nội dung chữ của một tệp .docx (cho git diff)")
     textconv.add_argument("file", type=Path)
 
@@ -97,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "plan":
             path = build_plan(project, args.year, draft=args.draft)
             print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
+            _hint_pdf(args.year)
         elif args.command == "new-year":
             _new_year(project, args.year)
         elif args.command == "decision":
@@ -115,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Đã tạo {_shown(built.path, project.root)}")
         elif args.command == "diff":
             return _diff(project, args)
+        elif args.command == "pdf":
+            _pdfs(project, args.year, sorted(project.output_dir(args.year).glob("*.docx")))
+        elif args.command == "all":
+            _pdfs(project, args.year, _build_all(project, args.year))
         elif args.command == "textconv":
             sys.stdout.write(docdiff.document_text(docdiff.open_docx(args.file)))
         elif args.command == "templates":
@@ -125,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"Có {len(exc.problems)} lỗi trong nội dung; không tạo hay thay đổi tệp nào.", file=sys.stderr)
         return EXIT_INPUT
-    except (RolloverRefused, review.ReviewProblem, docdiff.Unreadable) as exc:
+    except (RolloverRefused, review.ReviewProblem, docdiff.Unreadable, pdf.PdfUnavailable) as exc:
         print(exc, file=sys.stderr)
         return EXIT_INPUT
     except TemplateProblem as exc:
@@ -133,6 +146,42 @@ def main(argv: list[str] | None = None) -> int:
         print("Lỗi trong mẫu văn bản; không tạo hay thay đổi tệp nào.", file=sys.stderr)
         return EXIT_INPUT
     return 0
+
+
+def _hint_pdf(year: int) -> None:
+    if pdf.soffice() is None:
+        print(pdf.missing_hint(year), file=sys.stderr)
+
+
+def _pdfs(project: Project, year: int, sources: list[Path]) -> None:
+    if not sources:
+        raise pdf.PdfUnavailable(
+            f"chưa có văn bản .docx nào trong output/{year}/ (chạy make plan YEAR={year} trước)"
+        )
+    for result in pdf.build_pdfs(sources):
+        print(f"Đã tạo {_shown(result.pdf, project.root)} ({result.pages} trang)")
+
+
+def _build_all(project: Project, year: int) -> list[Path]:
+    """Every document of the year that has content: plan, decisions, reports."""
+    folder = project.root / "content" / str(year)
+    built = [build_plan(project, year)]
+    for period in validate_report.decision_periods(folder):
+        built.append(_report_warnings(build_decision(project, year, period)))
+    for path in sorted(folder.glob("bao-cao-dot-*.yaml")):
+        period = int(path.stem.rsplit("-", 1)[1])
+        built.append(_report_warnings(build_report(project, year, period, today=dt.date.today())[0]))
+    if (folder / validate_report.report_file(None)).is_file():
+        built.append(_report_warnings(build_report(project, year, None, today=dt.date.today())[0]))
+    for path in built:
+        print(f"Đã tạo {_shown(path, project.root)}")
+    return built
+
+
+def _report_warnings(built) -> Path:
+    for warning in built.warnings:
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
+    return built.path
 
 
 EXIT_DIFFERENT = 1

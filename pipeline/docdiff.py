@@ -150,6 +150,7 @@ def read_table(table: Table, resolver: Resolver) -> Tab:
     return Tab(rows, table._tbl)
 
 
+BODY = "thân văn bản"
 HEADER_KINDS = (
     ("header", "đầu trang"),
     ("first_page_header", "đầu trang của trang đầu"),
@@ -556,11 +557,13 @@ def document_text(document: DocxDocument) -> str:
     """Plain text of every part, one paragraph a line, table cells with " | " (git's textconv)."""
     lines = []
     for part in read_document(document):
-        if part.name != "thân văn bản":
+        if part.name != BODY:
             lines.append(f"[{part.name}]")
-        for block in part.blocks:
-            if isinstance(block, Para):
-                lines.append(block.text)
-            else:
-                lines.extend(f"| {row.text} |" for row in block.rows)
+        lines.extend(block_text(block) for block in part.blocks)
     return "\n".join(lines) + "\n"
+
+
+def block_text(block: Block) -> str:
+    if isinstance(block, Para):
+        return block.text
+    return "\n".join(f"| {row.text} |" for row in block.rows)

@@ -1,0 +1,185 @@
+"""PDF output: LibreOffice converts a batch of .docx in one process; pypdf fixes the metadata.
+
+The PDF's title, author, subject, keywords and dates come from the .docx core properties (which
+come from the content), its file identifier from the .docx bytes, so the same content gives the
+same PDF text and the same metadata. Each PDF is checked: it has pages, and its words are the
+.docx's words (after NFC normalisation), so a lost Vietnamese diacritic is caught.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, ByteStringObject
+
+from .docdiff import BODY, Tab, block_text, read_document
+from .write import write_atomic
+
+INSTALL_HINT = "sudo apt-get install libreoffice-writer-nogui fonts-liberation2"
+TIMEOUT_SECONDS = 300
+
+
+class PdfUnavailable(Exception):
+    """LibreOffice is missing or failed; the message says what to do. Exit 2."""
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    source: Path
+    pdf: Path
+    pages: int
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def missing_hint(year: int) -> str:
+    return f"Chưa có LibreOffice nên chưa tạo PDF. Cài: {INSTALL_HINT}; rồi chạy: make pdf YEAR={year}"
+
+
+def convert(sources: list[Path], timeout: int = TIMEOUT_SECONDS) -> dict[Path, bytes]:
+    """PDF bytes of each .docx, from one soffice process with a private profile."""
+    program = soffice()
+    if program is None:
+        raise PdfUnavailable(f"không tìm thấy LibreOffice (soffice). Cài: {INSTALL_HINT}")
+    with tempfile.TemporaryDirectory(prefix="pdf-") as scratch:
+        work = Path(scratch)
+        names = {}
+        for index, source in enumerate(sources):
+            # unique names: two documents may share a stem in different folders
+            copy = work / "in" / f"{index:04d}-{source.stem}.docx"
+            copy.parent.mkdir(exist_ok=True)
+            shutil.copyfile(source, copy)
+            names[source] = copy
+        command = [
+            program,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            str(work / "out"),
+            *(str(p) for p in names.values()),
+        ]
+        try:
+            finished = subprocess.run(
+                command,
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+                env={**os.environ, "HOME": str(work)},
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise PdfUnavailable(f"LibreOffice không xong sau {timeout} giây") from exc
+        results = {}
+        for source, copy in names.items():
+            produced = work / "out" / f"{copy.stem}.pdf"
+            if not produced.is_file():
+                detail = finished.stderr.decode("utf-8", "replace").strip()[-400:]
+                raise PdfUnavailable(
+                    f"LibreOffice không chuyển được {source.name} (mã {finished.returncode}): {detail}"
+                )
+            results[source] = produced.read_bytes()
+        return results
+
+
+def _pdf_date(stamp: object) -> str:
+    return stamp.strftime("D:%Y%m%d%H%M%S+00'00'") if stamp else ""
+
+
+def stamp(pdf: bytes, docx: bytes) -> bytes:
+    """Metadata from the .docx core properties; identifiers from the .docx bytes."""
+    core = Document(io.BytesIO(docx)).core_properties
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    created = _pdf_date(core.created)
+    writer.add_metadata(
+        {
+            "/Title": core.title or "",
+            "/Author": core.author or "",
+            "/Subject": core.subject or "",
+            "/Keywords": core.keywords or "",
+            "/Creator": "vn-docgen",
+            "/Producer": "LibreOffice, pypdf",
+            "/CreationDate": created,
+            "/ModDate": created,
+        }
+    )
+    identifier = ByteStringObject(hashlib.sha256(docx).digest()[:16])
+    writer._ID = ArrayObject([identifier, identifier])  # pypdf offers no public setter
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+", unicodedata.normalize("NFC", text)))
+
+
+def pdf_text(pdf: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def _part_words(docx: bytes) -> tuple[Counter[str], set[str]]:
+    """Words of the body; words that may repeat on every page (headers, footers, table headings)."""
+    body: Counter[str] = Counter()
+    repeated: set[str] = set()
+    for part in read_document(Document(io.BytesIO(docx))):
+        text = "\n".join(block_text(block) for block in part.blocks)
+        if part.name == BODY:
+            body += words(text)
+        else:
+            repeated |= set(words(text))
+        for block in part.blocks:
+            if isinstance(block, Tab):
+                for row in block.rows:
+                    if row.element.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
+                        repeated |= set(words(row.text))
+    return body, repeated
+
+
+def text_mismatch(docx: bytes, pdf: bytes) -> str:
+    """Empty when every word of the .docx body is in the PDF, and the PDF adds only page numbers
+    and header or footer text."""
+    pages, text = pdf_text(pdf)
+    body, margins = _part_words(docx)
+    found = words(text)
+    missing = body - found
+    extra = {w for w in (found - body) if w not in margins and not (w.isdigit() and 1 <= int(w) <= pages)}
+    if not missing and not extra:
+        return ""
+    return f"thiếu {dict(missing.most_common(8))}, thừa {sorted(extra)[:8]}"
+
+
+def build_pdfs(sources: list[Path]) -> list[PdfResult]:
+    """Convert, stamp, check and write each PDF beside its .docx."""
+    converted = convert(sources)
+    results = []
+    for source in sources:
+        docx = source.read_bytes()
+        pdf = stamp(converted[source], docx)
+        pages, _ = pdf_text(pdf)
+        if pages < 1:
+            raise PdfUnavailable(f"{source.name}: PDF không có trang nào")
+        problem = text_mismatch(docx, pdf)
+        if problem:
+            raise PdfUnavailable(f"{source.name}: chữ trong PDF khác chữ trong .docx ({problem})")
+        target = source.with_suffix(".pdf")
+        write_atomic(target, pdf)
+        results.append(PdfResult(source, target, pages))
+    return results
