@@ -611,7 +611,7 @@ def decision_template() -> DocxDocument:
     _award_table(doc)
     paragraph(doc, "{{ award_list.in_words }}", italic=True, before=6)
     paragraph(doc, "{%p if award_list.note %}")
-    paragraph(doc, "{{ award_list.note }}", italic=True, size=12)
+    paragraph(doc, "{{ award_list.note }}", italic=True, size=13)
     paragraph(doc, "{%p endif %}")
     return doc
 
@@ -680,7 +680,7 @@ def report_template() -> DocxDocument:
     _statistics_table(doc)
     for name in ("sources", "note"):
         paragraph(doc, f"{{%p if statistics.{name} %}}")
-        paragraph(doc, f"{{{{ statistics.{name} }}}}", italic=True, size=12, before=6)
+        paragraph(doc, f"{{{{ statistics.{name} }}}}", italic=True, size=13, before=6)
         paragraph(doc, "{%p endif %}")
     return doc
 

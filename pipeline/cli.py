@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from . import authoring, docdiff, pdf, review, validate_report, vndate
+from . import check as format_check
 from .build import Project, build_decision, build_plan, build_report
 from .errors import ContentError
 from .render import TemplateProblem
@@ -90,6 +91,9 @@ def parser() -> argparse.ArgumentParser:
     everything = commands.add_parser("all", help="tạo mọi văn bản của một năm và bản PDF của chúng")
     everything.add_argument("--year", type=year_argument, required=True)
 
+    check = commands.add_parser("check", help="kiểm tra thể thức một tệp .docx theo Nghị định 30/2020/NĐ-CP")
+    check.add_argument("file", type=Path, metavar="TỆP")
+
     textconv = commands.add_parser("textconv", help="in nội dung chữ của một tệp .docx (cho git diff)")
     textconv.add_argument("file", type=Path)
 
@@ -128,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
             _pdfs(project, args.year, sorted(project.output_dir(args.year).glob("*.docx")))
         elif args.command == "all":
             _pdfs(project, args.year, _build_all(project, args.year))
+        elif args.command == "check":
+            return _check(args.file)
         elif args.command == "textconv":
             sys.stdout.write(docdiff.document_text(docdiff.open_docx(args.file)))
         elif args.command == "templates":
@@ -185,6 +191,18 @@ def _report_warnings(built) -> Path:
 
 
 EXIT_DIFFERENT = 1
+
+
+def _check(path: Path) -> int:
+    """0 conforms, 1 deviations, 2 unreadable."""
+    deviations = format_check.check_file(path)
+    for deviation in deviations:
+        print(f"- {deviation}")
+    if deviations:
+        print(f"{path}: có {len(deviations)} điểm chưa đúng thể thức (Nghị định 30/2020/NĐ-CP, Phụ lục I).")
+        return EXIT_DIFFERENT
+    print(f"{path}: đúng thể thức đã kiểm tra (Nghị định 30/2020/NĐ-CP, Phụ lục I).")
+    return 0
 
 
 def _diff(project: Project, args: argparse.Namespace) -> int:
