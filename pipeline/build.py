@@ -17,6 +17,7 @@ from . import (
     write,
 )
 from .errors import Problem
+from .model import Issuer
 
 PLAN_TEMPLATE = "ke-hoach.docx"
 DECISION_TEMPLATE = "quyet-dinh.docx"
@@ -37,26 +38,36 @@ class Project:
         return self.root / "output" / str(year)
 
 
-def plan_properties(plan: validate.ValidPlan) -> write.Properties:
-    doc = plan.content.document
-    number = compute.number_line(plan.issuer, doc.number, "ke-hoach").removeprefix("Số: ").strip()
-    draft = "; dự thảo" if plan.draft else ""
+def properties(
+    kind: str, label: str, subject: str, issuer: Issuer, number: int | None, details: str, date: dt.date
+) -> write.Properties:
+    """Core properties from the content: title, subject, author, keywords with number and symbol."""
+    symbol = compute.number_line(issuer, number, kind).removeprefix("Số: ").strip()
     return write.Properties(
-        title=f"Kế hoạch {compute.lower_first(plan.content.subject)}",
-        subject=plan.content.subject,
-        author=plan.issuer.full_name,
-        keywords=f"{number}; kế hoạch; thi đua, khen thưởng; {plan.year}{draft}",
-        date=plan.date,
+        title=f"{label} {compute.lower_first(subject)}",
+        subject=subject,
+        author=issuer.full_name,
+        keywords=f"{symbol}; {details}",
+        date=date,
     )
+
+
+def document_bytes(project: Project, template: str, context: dict, props: write.Properties) -> bytes:
+    """Render a template, stamp its properties, and return reproducible .docx bytes."""
+    document = render.render(project.templates / template, context)
+    write.set_properties(document.docx, props)
+    return write.normalize_zip(render.to_bytes(document))
 
 
 def render_plan(project: Project, year: int, *, draft: bool = False) -> bytes:
     """The plan of a year as .docx bytes; raises ContentError or TemplateProblem."""
     plan = validate.load_plan(project.root, year, draft=draft)
-    context = compute.plan_context(plan)
-    document = render.render(project.templates / PLAN_TEMPLATE, context)
-    write.set_properties(document.docx, plan_properties(plan))
-    return write.normalize_zip(render.to_bytes(document))
+    content = plan.content
+    details = f"kế hoạch; thi đua, khen thưởng; {year}" + ("; dự thảo" if plan.draft else "")
+    props = properties(
+        "ke-hoach", "Kế hoạch", content.subject, plan.issuer, content.document.number, details, plan.date
+    )
+    return document_bytes(project, PLAN_TEMPLATE, compute.plan_context(plan), props)
 
 
 def build_plan(project: Project, year: int, *, draft: bool = False) -> Path:
@@ -72,25 +83,22 @@ class Built:
     warnings: list[Problem]
 
 
-def decision_properties(decision: validate_decision.ValidDecision) -> write.Properties:
-    doc = decision.content.document
-    number = compute.number_line(decision.issuer, doc.number, "quyet-dinh").removeprefix("Số: ").strip()
-    return write.Properties(
-        title=f"Quyết định về việc {decision.content.subject}",
-        subject=decision.content.subject,
-        author=decision.issuer.full_name,
-        keywords=f"{number}; quyết định khen thưởng; đợt {decision.period}; {decision.year}",
-        date=decision.date,
-    )
-
-
 def render_decision(project: Project, year: int, period: int) -> tuple[bytes, list[Problem]]:
     """The decision of a period as .docx bytes, with the warnings its rules raised."""
     decision = validate_decision.load_decision(project.root, year, period)
-    context = compute_decision.decision_context(decision)
-    document = render.render(project.templates / DECISION_TEMPLATE, context)
-    write.set_properties(document.docx, decision_properties(decision))
-    return write.normalize_zip(render.to_bytes(document)), decision.warnings
+    content = decision.content
+    details = f"quyết định khen thưởng; đợt {period}; {year}"
+    props = properties(
+        "quyet-dinh",
+        "Quyết định về việc",
+        content.subject,
+        decision.issuer,
+        content.document.number,
+        details,
+        decision.date,
+    )
+    data = document_bytes(project, DECISION_TEMPLATE, compute_decision.decision_context(decision), props)
+    return data, decision.warnings
 
 
 def build_decision(project: Project, year: int, period: int) -> Built:
@@ -100,28 +108,19 @@ def build_decision(project: Project, year: int, period: int) -> Built:
     return Built(path, warnings)
 
 
-def report_properties(report: validate_report.ValidReport) -> write.Properties:
-    doc = report.content.document
-    number = compute.number_line(report.issuer, doc.number, "bao-cao").removeprefix("Số: ").strip()
-    draft = "; dự thảo" if report.draft else ""
-    return write.Properties(
-        title=f"Báo cáo {compute.lower_first(report.content.subject)}",
-        subject=report.content.subject,
-        author=report.issuer.full_name,
-        keywords=f"{number}; báo cáo {report.scope.kind}; {report.scope.label(report.year)}{draft}",
-        date=report.date,
-    )
-
-
 def render_report(
     project: Project, year: int, period: int | None, *, today: dt.date, report_date: dt.date | None = None
 ) -> tuple[bytes, validate_report.ValidReport]:
     """A báo cáo sơ kết (period) or tổng kết (period None) as .docx bytes, with its validated input."""
     report = validate_report.load_report(project.root, year, period, today=today, report_date=report_date)
-    context = compute_report.report_context(report)
-    document = render.render(project.templates / REPORT_TEMPLATE, context)
-    write.set_properties(document.docx, report_properties(report))
-    return write.normalize_zip(render.to_bytes(document)), report
+    content = report.content
+    details = f"báo cáo {report.scope.kind}; {report.scope.label(year)}" + (
+        "; dự thảo" if report.draft else ""
+    )
+    props = properties(
+        "bao-cao", "Báo cáo", content.subject, report.issuer, content.document.number, details, report.date
+    )
+    return document_bytes(project, REPORT_TEMPLATE, compute_report.report_context(report), props), report
 
 
 def report_name(year: int, report: validate_report.ValidReport) -> str:

@@ -105,20 +105,20 @@ def open_docx(path: Path) -> DocxDocument:
         raise Unreadable(f"{path}: không đọc được tệp .docx ({exc})") from exc
 
 
-def _runs(element: Any) -> list[Any]:
+def run_elements(element: Any) -> list[Any]:
     found = []
     for child in element:
         if child.tag == qn("w:r"):
             found.append(child)
         elif child.tag in _CONTAINERS:
-            found.extend(_runs(child))
+            found.extend(run_elements(child))
     return found
 
 
 def read_paragraph(paragraph: Paragraph, resolver: Resolver) -> Para:
     text, formats, runs = "", [], []
     complex_content = False
-    for r in _runs(paragraph._p):
+    for r in run_elements(paragraph._p):
         run = Run(r, paragraph)
         piece = run.text
         complex_content |= any(child.tag in _COMPLEX for child in r.iter())
@@ -310,7 +310,7 @@ def align(old: list[Any], new: list[Any], key: Any) -> list[tuple[int | None, in
     return pairs
 
 
-def _key(block: Block) -> tuple[str, str]:
+def block_key(block: Block) -> tuple[str, str]:
     return ("p", block.text) if isinstance(block, Para) else ("t", block.text)
 
 
@@ -346,7 +346,7 @@ def diff_blocks(old: list[Block], new: list[Block], part: str, label: str = "") 
         elif notes := format_notes(a, b):
             changes.append(Change(part, "format", where(j, b, table_numbers_new), a, b, notes=notes))
 
-    for i, j in align(old, new, _key):
+    for i, j in align(old, new, block_key):
         compare(i, j)
     return _find_moves(changes)
 

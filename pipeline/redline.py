@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from .authoring import PPR_ORDER, insert_in_order
-from .docdiff import Block, Para, Row, Tab, _key, _runs, align, read_document, row_key, word_ops
+from .docdiff import Block, Para, Row, Tab, align, block_key, read_document, row_key, run_elements, word_ops
 
 AUTHOR = "So sánh văn bản"
 W = {
@@ -65,7 +65,7 @@ class _Marks:
 
 
 def _wrap_runs(paragraph: Any, kind: str, marks: _Marks) -> None:
-    for run in _runs(paragraph):
+    for run in run_elements(paragraph):
         if kind == "del":
             for tag, new_tag in ((W["t"], W["delText"]), (W["instrText"], W["delInstrText"])):
                 for element in run.iter(tag):
@@ -277,7 +277,7 @@ def _block_element(old: Block | None, new: Block | None, marks: _Marks) -> list[
 def rebuild(container: Any, old: list[Block], new: list[Block], marks: _Marks) -> None:
     """Put the merged blocks in the container, in reading order, before any trailing sectPr."""
     ordered: list[Any] = []
-    for i, j in align(old, new, _key):
+    for i, j in align(old, new, block_key):
         ordered.extend(
             _block_element(old[i] if i is not None else None, new[j] if j is not None else None, marks)
         )

@@ -111,6 +111,24 @@ MARKABLE = {("basis",), ("document", "month"), ("document", "signer")}
 """Fields `make new-year` may mark; a draft prints them as marks, blank or without a name."""
 
 
+def load_year(root: Path, year: int, problems: Problems, period: int | None, file_name: str) -> ValidPlan:
+    """The catalogs and the year's plan that a decision or a report rests on, and the period's
+    number checked against the plan; raises ContentError with every problem found so far."""
+    catalogs = load_catalogs(root, problems)
+    plan = check_plan(root, year, catalogs, problems)
+    if plan is None:
+        problems.raise_if_any()
+    assert plan is not None
+    count = len(plan.content.periods)
+    if period is not None and not 1 <= period <= count:
+        name = display_path(content_dir(root, year) / file_name, root)
+        problems.extend(
+            [Problem(name, None, "", f"kế hoạch năm {year} có {count:02d} đợt; không có đợt {period}")]
+        )
+        problems.raise_if_any()
+    return plan
+
+
 def check_plan(
     root: Path, year: int, catalogs: Catalogs | None, problems: Problems, *, draft: bool = False
 ) -> ValidPlan | None:

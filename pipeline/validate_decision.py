@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import vndate
 from .errors import Problem, Problems, Where
-from .load import display_path, load_yaml
+from .load import load_yaml
 from .model import (
     AwardRecord,
     BaseSalary,
@@ -34,10 +34,9 @@ from .validate import (
     ValidPlan,
     check_in_force,
     check_issuance,
-    check_plan,
     content_dir,
     document_date,
-    load_catalogs,
+    load_year,
     read_file,
 )
 
@@ -103,19 +102,9 @@ class _Decision:
 def load_decision(root: Path, year: int, period: int) -> ValidDecision:
     """Load and validate the decision of a period; raise ContentError on any problem."""
     problems = Problems()
-    catalogs = load_catalogs(root, problems)
-    plan = check_plan(root, year, catalogs, problems)
-    if plan is None or catalogs is None:
-        problems.raise_if_any()
-    assert plan is not None and catalogs is not None
+    plan = load_year(root, year, problems, period, decision_file(period))
+    catalogs = plan.catalogs
     folder = content_dir(root, year)
-    count = len(plan.content.periods)
-    if not 1 <= period <= count:
-        name = display_path(folder / decision_file(period), root)
-        problems.extend(
-            [Problem(name, None, "", f"kế hoạch năm {year} có {count:02d} đợt; không có đợt {period}")]
-        )
-        problems.raise_if_any()
 
     decisions: list[_Decision] = []
     for number in range(1, period + 1):

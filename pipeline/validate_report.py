@@ -15,17 +15,16 @@ from typing import Any, Literal
 
 from . import inline, vndate
 from .errors import ContentError, Loc, Problem, Problems
-from .load import display_path, load_yaml
+from .load import load_yaml
 from .model import Issuer, ReportContent, Signer
 from .schema import Record
 from .validate import (
     ValidPlan,
     check_issuance,
-    check_plan,
     check_references,
     content_dir,
     document_date,
-    load_catalogs,
+    load_year,
     prose_fields,
     read_file,
 )
@@ -155,19 +154,9 @@ def load_report(
 ) -> ValidReport:
     """Load and validate a report; raise ContentError on any problem."""
     problems = Problems()
-    catalogs = load_catalogs(root, problems)
-    plan = check_plan(root, year, catalogs, problems)
-    if plan is None or catalogs is None:
-        problems.raise_if_any()
-    assert plan is not None and catalogs is not None
-    count = len(plan.content.periods)
+    plan = load_year(root, year, problems, period, report_file(period))
+    catalogs = plan.catalogs
     folder = content_dir(root, year)
-    if period is not None and not 1 <= period <= count:
-        name = display_path(folder / report_file(period), root)
-        problems.extend(
-            [Problem(name, None, "", f"kế hoạch năm {year} có {count:02d} đợt; không có đợt {period}")]
-        )
-        problems.raise_if_any()
     scope = scope_of(plan, period)
     content = read_file(
         load_yaml(folder / report_file(scope.period), root, problems), ReportContent, problems
