@@ -462,6 +462,16 @@ def _article(doc: DocxDocument, label: str, tag: str) -> Paragraph:
     return par
 
 
+def _appendix(doc: DocxDocument, heading: str, variable: str) -> None:
+    """An attachment on a new page: its heading, its title and "(Kèm theo ... số ... ngày ...)"."""
+    _appendix_section(doc)
+    paragraph(doc, heading, bold=True, align=CENTER, indent=False, before=0)
+    paragraph(doc, f"{{{{ {variable}.title }}}}", bold=True, align=CENTER, indent=False, before=0)
+    paragraph(
+        doc, f"{{{{ {variable}.attribution }}}}", italic=True, align=CENTER, indent=False, before=0, after=12
+    )
+
+
 def _appendix_section(doc: DocxDocument) -> None:
     """A new page whose numbering restarts at 1, without a number on its first page."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -602,12 +612,7 @@ def decision_template() -> DocxDocument:
     _closing(doc, _article(doc, "Điều 3. ", "{{ article3 }}"))
     _page_numbers(doc)
 
-    _appendix_section(doc)
-    paragraph(doc, "DANH SÁCH", bold=True, align=CENTER, indent=False, before=0)
-    paragraph(doc, "{{ award_list.title }}", bold=True, align=CENTER, indent=False, before=0)
-    paragraph(
-        doc, "{{ award_list.attribution }}", italic=True, align=CENTER, indent=False, before=0, after=12
-    )
+    _appendix(doc, "DANH SÁCH", "award_list")
     _award_table(doc)
     paragraph(doc, "{{ award_list.in_words }}", italic=True, before=6)
     paragraph(doc, "{%p if award_list.note %}")
@@ -671,12 +676,7 @@ def report_template() -> DocxDocument:
     _closing(doc, paragraph(doc, "{{ closing_sentence }}"))
     _page_numbers(doc)
 
-    _appendix_section(doc)
-    paragraph(doc, "BIỂU THỐNG KÊ", bold=True, align=CENTER, indent=False, before=0)
-    paragraph(doc, "{{ statistics.title }}", bold=True, align=CENTER, indent=False, before=0)
-    paragraph(
-        doc, "{{ statistics.attribution }}", italic=True, align=CENTER, indent=False, before=0, after=12
-    )
+    _appendix(doc, "BIỂU THỐNG KÊ", "statistics")
     _statistics_table(doc)
     for name in ("sources", "note"):
         paragraph(doc, f"{{%p if statistics.{name} %}}")
