@@ -5,23 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import (
-    compute,
-    compute_decision,
-    compute_report,
-    render,
-    validate,
-    validate_decision,
-    validate_report,
-    write,
-)
+from . import compute, render, validate, write
 from .errors import Problem
 from .model import Issuer
+
+if TYPE_CHECKING:
+    from .validate_report import ValidReport
 
 PLAN_TEMPLATE = "ke-hoach.docx"
 DECISION_TEMPLATE = "quyet-dinh.docx"
 REPORT_TEMPLATE = "bao-cao.docx"
+DOCUMENT_KINDS = ("plan", "decision", "report")
 
 
 @dataclass(frozen=True)
@@ -85,6 +81,8 @@ class Built:
 
 def render_decision(project: Project, year: int, period: int) -> tuple[bytes, list[Problem]]:
     """The decision of a period as .docx bytes, with the warnings its rules raised."""
+    from . import compute_decision, validate_decision  # spreadsheets and money: only for decisions
+
     decision = validate_decision.load_decision(project.root, year, period)
     content = decision.content
     details = f"quyết định khen thưởng; đợt {period}; {year}"
@@ -110,8 +108,10 @@ def build_decision(project: Project, year: int, period: int) -> Built:
 
 def render_report(
     project: Project, year: int, period: int | None, *, today: dt.date, report_date: dt.date | None = None
-) -> tuple[bytes, validate_report.ValidReport]:
+) -> tuple[bytes, ValidReport]:
     """A báo cáo sơ kết (period) or tổng kết (period None) as .docx bytes, with its validated input."""
+    from . import compute_report, validate_report
+
     report = validate_report.load_report(project.root, year, period, today=today, report_date=report_date)
     content = report.content
     details = f"báo cáo {report.scope.kind}; {report.scope.label(year)}" + (
@@ -123,7 +123,7 @@ def render_report(
     return document_bytes(project, REPORT_TEMPLATE, compute_report.report_context(report), props), report
 
 
-def report_name(year: int, report: validate_report.ValidReport) -> str:
+def report_name(year: int, report: ValidReport) -> str:
     if report.scope.period is None:
         return f"bao-cao-tong-ket-{year}.docx"
     return f"bao-cao-so-ket-dot-{report.scope.period}-{year}.docx"
@@ -131,7 +131,7 @@ def report_name(year: int, report: validate_report.ValidReport) -> str:
 
 def build_report(
     project: Project, year: int, period: int | None, *, today: dt.date, report_date: dt.date | None = None
-) -> tuple[Built, validate_report.ValidReport]:
+) -> tuple[Built, ValidReport]:
     data, report = render_report(project, year, period, today=today, report_date=report_date)
     path = project.output_dir(year) / report_name(year, report)
     write.write_atomic(path, data)

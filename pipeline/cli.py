@@ -8,12 +8,12 @@ import re
 import sys
 from pathlib import Path
 
-from . import authoring, docdiff, pdf, review, validate_report, vndate
-from . import check as format_check
-from .build import Project, build_decision, build_plan, build_report
-from .errors import ContentError
-from .render import TemplateProblem
-from .rollover import RolloverRefused, roll_over
+from . import vndate
+from .build import DOCUMENT_KINDS, Project, build_decision, build_plan, build_report
+from .errors import ContentError, InputProblem
+
+# Commands other than plan, decision and report import their modules when they run, so that
+# `make plan` does not pay for LibreOffice glue, diffs or the format checker.
 
 EXIT_INPUT = 2
 
@@ -73,7 +73,7 @@ def parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("files", nargs="*", type=Path, metavar="TỆP", help="tệp cũ và tệp mới (.docx)")
     diff.add_argument("--year", type=year_argument, help="năm của văn bản được tạo để so sánh")
-    diff.add_argument("--doc", choices=review.DOCUMENT_KINDS, help="loại văn bản: plan, decision, report")
+    diff.add_argument("--doc", choices=DOCUMENT_KINDS, help="loại văn bản: plan, decision, report")
     diff.add_argument("--period", type=period_argument, help="đợt (quyết định, báo cáo sơ kết)")
     diff.add_argument("--ref", help="phiên bản git của nội dung cũ (commit, nhánh, thẻ)")
     diff.add_argument("--base", type=year_argument, help="năm của văn bản cũ (so với năm trước)")
@@ -135,8 +135,12 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "check":
             return _check(args.file)
         elif args.command == "textconv":
+            from . import docdiff
+
             sys.stdout.write(docdiff.document_text(docdiff.open_docx(args.file)))
         elif args.command == "templates":
+            from . import authoring
+
             for path in authoring.create_templates(project.templates, force=args.force):
                 print(f"Đã tạo {_shown(path, project.root)}")
     except ContentError as exc:
@@ -144,22 +148,26 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"Có {len(exc.problems)} lỗi trong nội dung; không tạo hay thay đổi tệp nào.", file=sys.stderr)
         return EXIT_INPUT
-    except (RolloverRefused, review.ReviewProblem, docdiff.Unreadable, pdf.PdfUnavailable) as exc:
+    except InputProblem as exc:
+        from .render import TemplateProblem
+
         print(exc, file=sys.stderr)
-        return EXIT_INPUT
-    except TemplateProblem as exc:
-        print(exc, file=sys.stderr)
-        print("Lỗi trong mẫu văn bản; không tạo hay thay đổi tệp nào.", file=sys.stderr)
+        if isinstance(exc, TemplateProblem):
+            print("Lỗi trong mẫu văn bản; không tạo hay thay đổi tệp nào.", file=sys.stderr)
         return EXIT_INPUT
     return 0
 
 
 def _hint_pdf(year: int) -> None:
+    from . import pdf
+
     if pdf.soffice() is None:
         print(pdf.missing_hint(year), file=sys.stderr)
 
 
 def _pdfs(project: Project, year: int, sources: list[Path]) -> None:
+    from . import pdf
+
     if not sources:
         raise pdf.PdfUnavailable(
             f"chưa có văn bản .docx nào trong output/{year}/ (chạy make plan YEAR={year} trước)"
@@ -170,6 +178,8 @@ def _pdfs(project: Project, year: int, sources: list[Path]) -> None:
 
 def _build_all(project: Project, year: int) -> list[Path]:
     """Every document of the year that has content: plan, decisions, reports."""
+    from . import validate_report
+
     folder = project.root / "content" / str(year)
     built = [build_plan(project, year)]
     for period in validate_report.decision_periods(folder):
@@ -195,6 +205,8 @@ EXIT_DIFFERENT = 1
 
 def _check(path: Path) -> int:
     """0 conforms, 1 deviations, 2 unreadable."""
+    from . import check as format_check
+
     deviations = format_check.check_file(path)
     for deviation in deviations:
         print(f"- {deviation}")
@@ -207,6 +219,8 @@ def _check(path: Path) -> int:
 
 def _diff(project: Project, args: argparse.Namespace) -> int:
     """diff(1) exit codes: 0 the same, 1 different, 2 trouble."""
+    from . import docdiff, review
+
     out = args.out or project.root / "output" / "diff"
     if args.files:
         if len(args.files) != 2 or args.doc:
@@ -242,6 +256,8 @@ def _diff(project: Project, args: argparse.Namespace) -> int:
 
 
 def _new_year(project: Project, year: int) -> None:
+    from .rollover import roll_over
+
     result = roll_over(project.root, year)
     print(f"Đã tạo {_shown(result.target, project.root)} từ {_shown(result.source, project.root)}.")
     if result.marks:

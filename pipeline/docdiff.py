@@ -23,6 +23,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from .errors import InputProblem
 from .extract import Resolver
 
 Fmt = tuple[bool, bool, float | None]
@@ -46,7 +47,7 @@ _COMPLEX = {
 _TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
 
 
-class Unreadable(Exception):
+class Unreadable(InputProblem):
     """A file that is not a readable .docx; diff exits 2."""
 
 

@@ -66,6 +66,13 @@ class Problem:
         return f"{place}: {self.field}: {self.message}" if self.field else f"{place}: {self.message}"
 
 
+class InputProblem(Exception):
+    """A problem with what the user gave (a file, a template, a revision, a missing tool): exit 2.
+
+    The message is complete and in Vietnamese; the command line prints it as it is.
+    """
+
+
 class ContentError(Exception):
     """One or more problems in what a clerk wrote; the CLI exits 2."""
 

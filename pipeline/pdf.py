@@ -26,13 +26,14 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject
 
 from .docdiff import BODY, Tab, block_text, read_document
+from .errors import InputProblem
 from .write import write_atomic
 
 INSTALL_HINT = "sudo apt-get install libreoffice-writer-nogui fonts-liberation2"
 TIMEOUT_SECONDS = 300
 
 
-class PdfUnavailable(Exception):
+class PdfUnavailable(InputProblem):
     """LibreOffice is missing or failed; the message says what to do. Exit 2."""
 
 

@@ -24,11 +24,12 @@ from jinja2 import meta
 from lxml import etree
 
 from .compute import lower_first
+from .errors import InputProblem
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-class TemplateProblem(Exception):
+class TemplateProblem(InputProblem):
     """A fault in a template (not in content); the CLI exits 2."""
 
 

@@ -15,12 +15,11 @@ from docx import Document
 
 from . import docdiff, redline
 from .build import Project, render_decision, render_plan, render_report
+from .errors import InputProblem
 from .write import normalize_zip, write_atomic
 
-DOCUMENT_KINDS = ("plan", "decision", "report")
 
-
-class ReviewProblem(Exception):
+class ReviewProblem(InputProblem):
     """Something that keeps the comparison from being made; exit 2."""
 
 

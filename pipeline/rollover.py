@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import compute, marks, vndate
-from .errors import PathKey, Problem, Problems
+from .errors import InputProblem, PathKey, Problem, Problems
 from .load import display_path, load_yaml
 from .model import HolidayCalendar
 from .validate import PLAN_FILE, ValidPlan, check_plan, content_dir, load_catalogs, load_plan, read_file
@@ -32,7 +32,7 @@ _VALUE_LINE = re.compile(
 )
 
 
-class RolloverRefused(Exception):
+class RolloverRefused(InputProblem):
     """The new year cannot be prepared (exists already, or nothing to start from); exit 2."""
 
 

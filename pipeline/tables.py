@@ -17,9 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-
 from .errors import Problem, Problems
 from .load import display_path
 
@@ -42,6 +39,15 @@ HEADINGS: dict[str, tuple[str, ...]] = {
 REQUIRED = ("name", "form")
 RECIPIENT_WORDS = {"cá nhân": "cá nhân", "cn": "cá nhân", "tập thể": "tập thể", "tt": "tập thể"}
 HEADER_SEARCH_ROWS = 10
+
+
+def column_letter(number: int) -> str:
+    """1 → A, 27 → AA, as spreadsheets name columns."""
+    letters = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
 
 
 def normalise_heading(text: str) -> str:
@@ -79,7 +85,7 @@ class CellLoc:
         sheet = f"{self.sheet}!" if self.sheet else ""
         if self.column is None:
             return f"{sheet}dòng {self.row}"
-        return f"{sheet}{get_column_letter(self.column)}{self.row} “{self.heading}”"
+        return f"{sheet}{column_letter(self.column)}{self.row} “{self.heading}”"
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,8 @@ def _cell_text(value: Any) -> str:
 
 
 def _xlsx_sheets(path: Path, name: str, problems: Problems) -> Iterator[tuple[str | None, Rows]]:
+    from openpyxl import load_workbook  # heavy: only when a workbook is read
+
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
