@@ -256,3 +256,9 @@ def test_report_snapshot(period, data_regression):
     assert not report.draft and report.warnings == []
     blocks = [b.as_dict() for b in extract.blocks(Document(io.BytesIO(data))) if b.text.strip()]
     data_regression.check({"paragraphs": blocks})
+
+
+def test_report_bytes_are_reproducible(project):
+    first, _ = render_report(project, 2024, None, today=TODAY)
+    again, _ = render_report(project, 2024, None, today=dt.date(2030, 1, 1))  # another day, same report
+    assert first == again
