@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import vndate
-from .build import DOCUMENT_KINDS, Project, build_decision, build_plan, build_report
+from .build import DOCUMENT_KINDS, Built, Project, build_decision, build_plan, build_report
 from .errors import ContentError, InputProblem
 
 # Commands other than plan, decision and report import their modules when they run, so that
@@ -113,16 +113,13 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "new-year":
             _new_year(project, args.year)
         elif args.command == "decision":
-            built = build_decision(project, args.year, args.period)
-            for warning in built.warnings:
-                print(f"Cảnh báo: {warning}", file=sys.stderr)
-            print(f"Đã tạo {_shown(built.path, project.root)}")
+            path = _report_warnings(build_decision(project, args.year, args.period))
+            print(f"Đã tạo {_shown(path, project.root)}")
         elif args.command == "report":
             built, report = build_report(
                 project, args.year, args.period, today=dt.date.today(), report_date=args.date
             )
-            for warning in built.warnings:
-                print(f"Cảnh báo: {warning}", file=sys.stderr)
+            _report_warnings(built)
             if report.draft:
                 print("Đợt chưa kết thúc và báo cáo chưa có ngày: tạo bản DỰ THẢO.", file=sys.stderr)
             print(f"Đã tạo {_shown(built.path, project.root)}")
@@ -194,7 +191,8 @@ def _build_all(project: Project, year: int) -> list[Path]:
     return built
 
 
-def _report_warnings(built) -> Path:
+def _report_warnings(built: Built) -> Path:
+    """Print a build's warnings; return the file it wrote."""
     for warning in built.warnings:
         print(f"Cảnh báo: {warning}", file=sys.stderr)
     return built.path

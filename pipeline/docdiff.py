@@ -430,10 +430,6 @@ def compare(old_doc: DocxDocument, new_doc: DocxDocument, old_name: str, new_nam
     return Comparison(old_name, new_name, old_parts, new_parts, changes)
 
 
-def compare_files(old: Path, new: Path) -> Comparison:
-    return compare(open_docx(old), open_docx(new), str(old), str(new))
-
-
 # ---- text output ---------------------------------------------------------------------------------
 
 KIND_WORDS = {
@@ -519,16 +515,8 @@ def render_html(comparison: Comparison) -> str:
     for change in comparison.changes:
         old_cell = new_cell = ""
         if change.kind == "replace":
-            old_cell = "".join(
-                esc(t) if tag == "equal" else f"<del>{esc(t)}</del>"
-                for tag, t in change.words
-                if tag != "insert"
-            )
-            new_cell = "".join(
-                esc(t) if tag == "equal" else f"<ins>{esc(t)}</ins>"
-                for tag, t in change.words
-                if tag != "delete"
-            )
+            old_cell = "".join(_marked(tag, t, "del") for tag, t in change.words if tag != "insert")
+            new_cell = "".join(_marked(tag, t, "ins") for tag, t in change.words if tag != "delete")
         elif change.kind == "delete":
             old_cell = f"<del>{esc(change.old.text)}</del>"
         elif change.kind == "insert":

@@ -9,10 +9,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
-from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -41,10 +39,6 @@ class Block:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def open_document(path: Path | str) -> DocxDocument:
-    return Document(str(path))
 
 
 def blocks(document: DocxDocument) -> list[Block]:

@@ -88,20 +88,20 @@ def _mark_paragraph(paragraph: Any, kind: str, marks: _Marks) -> None:
     rpr.insert(0, marks.make(kind))
 
 
-def inserted_paragraph(paragraph: Any, marks: _Marks) -> Any:
-    _wrap_runs(paragraph, "ins", marks)
-    _mark_paragraph(paragraph, "ins", marks)
+def tracked_paragraph(paragraph: Any, kind: str, marks: _Marks) -> Any:
+    """The whole paragraph, its runs and its mark, tracked as inserted ("ins") or deleted ("del")."""
+    _wrap_runs(paragraph, kind, marks)
+    _mark_paragraph(paragraph, kind, marks)
     return paragraph
 
 
 def deleted_paragraph(old: Any, marks: _Marks) -> Any:
+    """A copy of a paragraph of the old document, tracked as deleted."""
     paragraph = copy.deepcopy(old)
     ppr = paragraph.find(W["pPr"])
     if ppr is not None and ppr.find(W["sectPr"]) is not None:
         ppr.remove(ppr.find(W["sectPr"]))  # a deleted paragraph must not end a section
-    _wrap_runs(paragraph, "del", marks)
-    _mark_paragraph(paragraph, "del", marks)
-    return paragraph
+    return tracked_paragraph(paragraph, "del", marks)
 
 
 def _new_run(source: Any | None, text: str, deleted: bool) -> Any:
@@ -208,14 +208,8 @@ def _mark_row(row: Any, kind: str, marks: _Marks) -> Any:
         first_cell.addprevious(trpr)
     trpr.append(marks.make(kind))
     for paragraph in row.iter(W["p"]):
-        (deleted_in_place if kind == "del" else inserted_paragraph)(paragraph, marks)
+        tracked_paragraph(paragraph, kind, marks)
     return row
-
-
-def deleted_in_place(paragraph: Any, marks: _Marks) -> Any:
-    _wrap_runs(paragraph, "del", marks)
-    _mark_paragraph(paragraph, "del", marks)
-    return paragraph
 
 
 def merged_table(old: Tab, new: Tab, marks: _Marks) -> Any:
@@ -264,13 +258,13 @@ def _block_element(old: Block | None, new: Block | None, marks: _Marks) -> list[
     if old is None:
         if isinstance(new, Tab):
             return [_whole_table(new.element, "ins", marks)]
-        return [inserted_paragraph(new.element, marks)]
+        return [tracked_paragraph(new.element, "ins", marks)]
     if isinstance(new, Tab):
         return [merged_table(old, new, marks)]
     if old.text == new.text:
         return [formatted_paragraph(old, new, marks)]
     if old.complex or new.complex:
-        return [deleted_paragraph(old.element, marks), inserted_paragraph(new.element, marks)]
+        return [deleted_paragraph(old.element, marks), tracked_paragraph(new.element, "ins", marks)]
     return [replaced_paragraph(old, new, word_ops(old.text, new.text), marks)]
 
 
