@@ -8,7 +8,7 @@ import pytest
 from pipeline.build import Project
 
 ROOT = Path(__file__).resolve().parent.parent
-REFERENCE_DIR = ROOT.parent / "shared" / "reference"
+REFERENCE_DIR = ROOT / "tests" / "data" / "reference"
 
 
 @pytest.fixture
