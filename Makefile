@@ -59,15 +59,15 @@ check: $(STAMP) ## check a .docx against Nghị định 30: FILE=doc.docx
 	@$(RUN) check $(FILE)
 
 test: $(STAMP) ## run the whole test suite (and ruff)
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests tools
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) ## time the plan and decisions of 1.000 and 10.000 awards (wall time, peak memory)
-	$(BIN)/python -m pipeline.bench
+	$(BIN)/python -m tools.bench
 
 lint: $(STAMP) ## ruff check and format check
-	$(BIN)/ruff check pipeline tests
-	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/ruff check pipeline tests tools
+	$(BIN)/ruff format --check pipeline tests tools
 
 templates: $(STAMP) ## create missing starting templates in templates/
 	@$(RUN) templates

@@ -8,9 +8,9 @@ import re
 import sys
 from pathlib import Path
 
-from . import vndate
-from .build import DOCUMENT_KINDS, Built, Project, build_decision, build_plan, build_report
-from .errors import ContentError, InputProblem
+from pipeline.documents.build import DOCUMENT_KINDS, Built, Project, build_decision, build_plan, build_report
+from pipeline.errors import ContentError, InputProblem
+from pipeline.vn import dates as vndate
 
 # Commands other than plan, decision and report import their modules when they run, so that
 # `make plan` does not pay for LibreOffice glue, diffs or the format checker.
@@ -132,11 +132,11 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "check":
             return _check(args.file)
         elif args.command == "textconv":
-            from . import docdiff
+            from pipeline.word import diff as docdiff
 
             sys.stdout.write(docdiff.document_text(docdiff.open_docx(args.file)))
         elif args.command == "templates":
-            from . import authoring
+            from tools import authoring
 
             for path in authoring.create_templates(project.templates, force=args.force):
                 print(f"Đã tạo {_shown(path, project.root)}")
@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Có {len(exc.problems)} lỗi trong nội dung; không tạo hay thay đổi tệp nào.", file=sys.stderr)
         return EXIT_INPUT
     except InputProblem as exc:
-        from .render import TemplateProblem
+        from pipeline.word.render import TemplateProblem
 
         print(exc, file=sys.stderr)
         if isinstance(exc, TemplateProblem):
@@ -156,14 +156,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _hint_pdf(year: int) -> None:
-    from . import pdf
+    from pipeline.word import pdf
 
     if pdf.soffice() is None:
         print(pdf.missing_hint(year), file=sys.stderr)
 
 
 def _pdfs(project: Project, year: int, sources: list[Path]) -> None:
-    from . import pdf
+    from pipeline.word import pdf
 
     if not sources:
         raise pdf.PdfUnavailable(
@@ -175,7 +175,7 @@ def _pdfs(project: Project, year: int, sources: list[Path]) -> None:
 
 def _build_all(project: Project, year: int) -> list[Path]:
     """Every document of the year that has content: plan, decisions, reports."""
-    from . import validate_report
+    from pipeline.documents.report import rules as validate_report
 
     folder = project.root / "content" / str(year)
     built = [build_plan(project, year)]
@@ -203,7 +203,7 @@ EXIT_DIFFERENT = 1
 
 def _check(path: Path) -> int:
     """0 conforms, 1 deviations, 2 unreadable."""
-    from . import check as format_check
+    from pipeline.word import check as format_check
 
     deviations = format_check.check_file(path)
     for deviation in deviations:
@@ -217,7 +217,8 @@ def _check(path: Path) -> int:
 
 def _diff(project: Project, args: argparse.Namespace) -> int:
     """diff(1) exit codes: 0 the same, 1 different, 2 trouble."""
-    from . import docdiff, review
+    from pipeline.documents import versions as review
+    from pipeline.word import diff as docdiff
 
     out = args.out or project.root / "output" / "diff"
     if args.files:
@@ -254,7 +255,7 @@ def _diff(project: Project, args: argparse.Namespace) -> int:
 
 
 def _new_year(project: Project, year: int) -> None:
-    from .rollover import roll_over
+    from pipeline.documents.rollover import roll_over
 
     result = roll_over(project.root, year)
     print(f"Đã tạo {_shown(result.target, project.root)} từ {_shown(result.source, project.root)}.")
