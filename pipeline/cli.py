@@ -8,8 +8,13 @@ import re
 import sys
 from pathlib import Path
 
-from pipeline.documents.build import DOCUMENT_KINDS, Built, Project, build_decision, build_plan, build_report
-from pipeline.errors import ContentError, InputProblem
+from pipeline.content.project import Project
+from pipeline.documents.decision.build import build_decision
+from pipeline.documents.plan.build import build_plan
+from pipeline.documents.registry import KINDS as DOCUMENT_KINDS
+from pipeline.documents.report.build import build_report
+from pipeline.documents.shared import Built
+from pipeline.errors import ContentError, InputProblem, display_path
 from pipeline.vn import dates as vndate
 
 # Commands other than plan, decision and report import their modules when they run, so that
@@ -175,17 +180,9 @@ def _pdfs(project: Project, year: int, sources: list[Path]) -> None:
 
 def _build_all(project: Project, year: int) -> list[Path]:
     """Every document of the year that has content: plan, decisions, reports."""
-    from pipeline.documents.report import rules as validate_report
+    from pipeline.documents.registry import build_all
 
-    folder = project.root / "content" / str(year)
-    built = [build_plan(project, year)]
-    for period in validate_report.decision_periods(folder):
-        built.append(_report_warnings(build_decision(project, year, period)))
-    for path in sorted(folder.glob("bao-cao-dot-*.yaml")):
-        period = int(path.stem.rsplit("-", 1)[1])
-        built.append(_report_warnings(build_report(project, year, period, today=dt.date.today())[0]))
-    if (folder / validate_report.report_file(None)).is_file():
-        built.append(_report_warnings(build_report(project, year, None, today=dt.date.today())[0]))
+    built = [_report_warnings(b) for b in build_all(project, year, today=dt.date.today())]
     for path in built:
         print(f"Đã tạo {_shown(path, project.root)}")
     return built
@@ -225,7 +222,7 @@ def _diff(project: Project, args: argparse.Namespace) -> int:
         if len(args.files) != 2 or args.doc:
             raise review.ReviewProblem("cần đúng hai tệp: A=cũ.docx B=mới.docx (hoặc YEAR, DOC và REF/BASE)")
         old_path, new_path = args.files
-        old, new = review.read_file(old_path), review.read_file(new_path)
+        old, new = review.read_docx(old_path), review.read_docx(new_path)
         old_name, new_name = str(old_path), str(new_path)
         stem = f"{old_path.stem}--{new_path.stem}"
     else:
@@ -278,7 +275,4 @@ def _new_year(project: Project, year: int) -> None:
 
 
 def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
+    return display_path(path, root)

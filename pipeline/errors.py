@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 PathKey = tuple[str | int, ...]
@@ -107,3 +108,11 @@ class Problems:
     def raise_if_any(self) -> None:
         if self.items:
             raise ContentError(self.items)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A file as problems and messages show it: relative to the project when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

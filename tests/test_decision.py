@@ -12,8 +12,10 @@ from docx import Document
 from openpyxl import Workbook
 
 from pipeline.content.model import Rounding
-from pipeline.documents.build import DECISION_TEMPLATE, Project, render_decision
+from pipeline.content.project import Project
 from pipeline.documents.decision import context as compute_decision
+from pipeline.documents.decision import money
+from pipeline.documents.decision.build import DECISION_TEMPLATE, render_decision
 from pipeline.documents.decision.rules import load_decision
 from pipeline.errors import ContentError
 from pipeline.word import reader as extract
@@ -43,14 +45,14 @@ UP = Rounding(step=10000, mode="lên")
     ],
 )
 def test_amount_is_coefficient_times_base_salary_rounded_up(coefficient, base, expected):
-    assert compute_decision.reward_amount(Decimal(coefficient), base, UP) == expected
+    assert money.reward_amount(Decimal(coefficient), base, UP) == expected
 
 
 def test_rounding_to_the_nearest_when_content_says_so():
     nearest = Rounding(step=10000, mode="gần nhất")
-    assert compute_decision.reward_amount(Decimal("0.3"), 2_340_000, nearest) == 700_000
-    assert compute_decision.reward_amount(Decimal("0.8"), 2_340_000, nearest) == 1_870_000
-    assert compute_decision.reward_amount(Decimal("0.3"), 2_350_000, nearest) == 710_000  # 705.000: half up
+    assert money.reward_amount(Decimal("0.3"), 2_340_000, nearest) == 700_000
+    assert money.reward_amount(Decimal("0.8"), 2_340_000, nearest) == 1_870_000
+    assert money.reward_amount(Decimal("0.3"), 2_350_000, nearest) == 710_000  # 705.000: half up
 
 
 def list_amounts(project, period: int) -> list[str]:
@@ -89,7 +91,7 @@ def test_article_2_states_coefficient_amount_total_and_words(project):
 
 def test_one_recipient_is_paid_only_the_highest_amount_of_a_decision(project):
     decision = load_decision(project.root, 2024, 2)
-    paid = compute_decision.payments(decision)
+    paid = money.payments(decision)
     toan = [p for p in paid if p.award.record.name == "Ma Văn Toàn"]
     assert sorted((p.award.form.name, p.amount, p.paid) for p in toan) == [
         ("Chiến sĩ thi đua cơ sở", 2_340_000, True),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pipeline.documents.build import build_plan, render_plan
+from pipeline.documents.plan.build import build_plan, render_plan
 from pipeline.errors import ContentError
 from pipeline.word import reader as extract
 from pipeline.word import write
@@ -65,7 +65,7 @@ def reference_paragraphs() -> list[str]:
 
 @pytest.fixture(scope="module")
 def plan_bytes() -> bytes:
-    from pipeline.documents.build import Project
+    from pipeline.content.project import Project
 
     from .conftest import ROOT
 

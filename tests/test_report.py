@@ -9,8 +9,9 @@ import shutil
 import pytest
 from docx import Document
 
-from pipeline.documents.build import REPORT_TEMPLATE, Project, render_report
+from pipeline.content.project import Project
 from pipeline.documents.report import context as compute_report
+from pipeline.documents.report.build import REPORT_TEMPLATE, render_report
 from pipeline.documents.report.rules import load_report
 from pipeline.errors import ContentError
 from pipeline.word import reader as extract

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pipeline.documents.build import Project, render_plan
+from pipeline.content.project import Project
+from pipeline.documents.plan.build import render_plan
 from pipeline.documents.plan.rules import load_plan
 from pipeline.documents.rollover import RolloverRefused, previous_working_day, roll_over
 from pipeline.errors import ContentError

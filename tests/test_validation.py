@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.documents.build import Project
+from pipeline.content.project import Project
 from pipeline.documents.plan.rules import load_plan
 from pipeline.errors import ContentError
 

@@ -17,6 +17,7 @@ SigningAuthority = Literal["", "KT.", "TL.", "TM.", "Q.", "TUQ."]
 
 
 def in_force(valid_from: dt.date | None, valid_until: dt.date | None, on: dt.date) -> bool:
+    """The one rule for dated facts: in force from the first day to the last, both included."""
     return (valid_from is None or valid_from <= on) and (valid_until is None or on <= valid_until)
 
 
@@ -39,6 +40,9 @@ class Signer(Record):
     """Position as written in running text, e.g. Chánh Văn phòng."""
     valid_from: dt.date
     valid_until: dt.date | None = None
+
+    def in_force(self, on: dt.date) -> bool:
+        return in_force(self.valid_from, self.valid_until, on)
 
 
 @dataclass(kw_only=True)
@@ -246,6 +250,9 @@ class BaseSalary(Record):
     source: str | None = None
     """The decree that set it."""
 
+    def in_force(self, on: dt.date) -> bool:
+        return in_force(self.valid_from, self.valid_until, on)
+
 
 @dataclass(kw_only=True)
 class Rounding(Record):
@@ -272,8 +279,6 @@ class RewardForm(Record):
     """A yearly title, considered at the year-end review."""
     requires: str | None = None
     """A form the same recipient must receive in the same year (CSTĐCS requires LĐTT)."""
-    rank: int
-    """Higher is the higher award; for one recipient in one decision only the highest is paid."""
 
     def coefficient(self, recipient: str) -> Decimal | None:
         return self.individual if recipient == "cá nhân" else self.collective

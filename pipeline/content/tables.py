@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.content.yamlfile import display_path
-from pipeline.errors import Problem, Problems
+from pipeline.errors import Problem, Problems, display_path
 
 # Record field → accepted headings (compared after normalising case, spaces and punctuation).
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -94,7 +93,7 @@ class TableRecord:
     loc: CellLoc
 
 
-def read_table(path: Path, root: Path, problems: Problems) -> list[TableRecord]:
+def read_award_table(path: Path, root: Path, problems: Problems) -> list[TableRecord]:
     """Award rows of a .xlsx or .csv file; problems are recorded, bad files give no rows."""
     name = display_path(path, root)
     if not path.is_file():

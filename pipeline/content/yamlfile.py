@@ -11,7 +11,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from pipeline.errors import Loc, PathKey, Problem, Problems
+from pipeline.errors import Loc, PathKey, Problem, Problems, display_path
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 STR_TAG = "tag:yaml.org,2002:str"
@@ -21,13 +21,6 @@ STR_TAG = "tag:yaml.org,2002:str"
 class Loaded:
     data: Any
     loc: Loc
-
-
-def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def load_yaml(path: Path, root: Path, problems: Problems) -> Loaded | None:

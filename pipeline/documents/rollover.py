@@ -19,23 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.content import marks
-from pipeline.content.model import HolidayCalendar
-from pipeline.content.yamlfile import display_path, load_yaml
-from pipeline.documents.plan import context as compute
-from pipeline.documents.plan.rules import (
-    PLAN_FILE,
-    ValidPlan,
-    check_plan,
-    content_dir,
-    load_catalogs,
-    load_plan,
-    read_file,
-)
+from pipeline.content.project import Content
+from pipeline.documents.plan.rules import PLAN_FILE, ValidPlan, check_plan, load_plan
+from pipeline.documents.shared import anniversary_text
 from pipeline.errors import InputProblem, PathKey, Problem, Problems
 from pipeline.vn import dates
 from pipeline.word.write import write_atomic
 
-HOLIDAYS_FILE = "ngay-nghi.yaml"
 _VALUE_LINE = re.compile(
     r"^(?P<lead>\s*(?:-\s+)?)(?P<key>[A-Za-z_]\w*):(?P<gap>[ \t]*)(?P<value>[^#\r\n]*?)"
     r"(?P<comment>[ \t]*#[^\r\n]*)?(?P<nl>\r?\n)?$"
@@ -67,15 +57,6 @@ def latest_earlier_year(root: Path, year: int) -> int | None:
     return max(years, default=None)
 
 
-def load_holidays(root: Path) -> set[dt.date]:
-    problems = Problems()
-    loaded = load_yaml(root / "content" / "shared" / HOLIDAYS_FILE, root, problems)
-    calendar = read_file(loaded, HolidayCalendar, problems)
-    problems.raise_if_any()
-    assert calendar is not None
-    return {h.date for h in calendar.holidays}
-
-
 def previous_working_day(day: dt.date, holidays: set[dt.date]) -> dt.date:
     """The day itself, or the last working day before it (not Saturday, Sunday or a holiday)."""
     while day.weekday() >= 5 or day in holidays:
@@ -90,7 +71,7 @@ def round_anniversaries(plan: ValidPlan, year: int) -> list[str]:
         years = year - anniversary.origin.year
         if years > 0 and years % 5 == 0:
             day = dates.anniversary_of(anniversary.origin, year)
-            found.append((day, f"[ky-niem:{ident}]  {compute.anniversary_text(anniversary, year)}"))
+            found.append((day, f"[ky-niem:{ident}]  {anniversary_text(anniversary, year)}"))
     return [text for _day, text in sorted(found)]
 
 
@@ -117,8 +98,10 @@ def _quote(text: str) -> str:
 
 
 def roll_over(root: Path, year: int) -> Rollover:
-    target_dir = content_dir(root, year)
-    shown_target = display_path(target_dir, root) + "/"
+    content = Content(root)
+    project = content.project
+    target_dir = project.content_dir(year)
+    shown_target = project.display(target_dir) + "/"
     if target_dir.exists():
         raise RolloverRefused(
             f"{shown_target} đã có; không ghi đè (xóa hoặc đổi tên thư mục nếu muốn tạo lại)"
@@ -126,9 +109,11 @@ def roll_over(root: Path, year: int) -> Rollover:
     source_year = latest_earlier_year(root, year)
     if source_year is None:
         raise RolloverRefused(f"không có năm nào trước {year} có {PLAN_FILE} để chuyển sang")
-    plan = load_plan(root, source_year)  # the source must be sound: its errors would carry over
-    holidays = load_holidays(root)
-    source = content_dir(root, source_year) / PLAN_FILE
+    plan = load_plan(
+        root, source_year, content=content
+    )  # the source must be sound: its errors would carry over
+    holidays = content.holidays()
+    source = project.content_dir(source_year) / PLAN_FILE
     lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
     loc = plan.content.loc
     result = Rollover(source, target_dir / PLAN_FILE)
@@ -176,7 +161,7 @@ def roll_over(root: Path, year: int) -> Rollover:
 
     old_year = re.compile(rf"(?<![\w-]){source_year}(?![\w-])")  # not inside an id like kh-18-2024-ubnd
     out: list[str] = [
-        f"# Tạo bằng “make new-year YEAR={year}” từ {display_path(source, root)}. Kiểm tra lại nội dung;\n",
+        f"# Tạo bằng “make new-year YEAR={year}” từ {project.display(source)}. Kiểm tra lại nội dung;\n",
         "# các chỗ “CẦN BỔ SUNG” phải điền trước khi in (hoặc in bản nháp: DRAFT=1).\n",
     ]
     tasks_line = loc.lines.get(("tasks",))
@@ -204,7 +189,13 @@ def roll_over(root: Path, year: int) -> Rollover:
         raise
 
     problems = Problems()
-    check_plan(root, year, load_catalogs(root, problems), problems)
-    result.marks = [p for p in problems.items if "chưa bổ sung" in p.message]
-    result.problems = [p for p in problems.items if "chưa bổ sung" not in p.message]
+    check_plan(content, year, problems)
+    new_file = content.yaml(result.target, Problems())
+    marked = (
+        {new_file.loc.at(*path).field for path, _ in marks.find_marks(new_file.data)} if new_file else set()
+    )
+    shown = project.display(result.target)
+    is_mark = [p.file == shown and p.field in marked for p in problems.items]
+    result.marks = [p for p, mark in zip(problems.items, is_mark, strict=True) if mark]
+    result.problems = [p for p, mark in zip(problems.items, is_mark, strict=True) if not mark]
     return result

@@ -1,5 +1,5 @@
-"""Reviewers' comparisons (make diff): two files, a document against its content at a git
-revision, or a year's document against the previous year's."""
+"""Versions of a document for reviewers' comparisons (make diff): two files, a document
+against its content at a git revision, or a year's document against the previous year's."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from pathlib import Path
 
 from docx import Document
 
-from pipeline.documents.build import Project, render_decision, render_plan, render_report
+from pipeline.content.project import Project
+from pipeline.documents.registry import KINDS
 from pipeline.errors import InputProblem
 from pipeline.word import diff as docdiff
 from pipeline.word import redline
@@ -31,13 +32,9 @@ class Outputs:
 
 
 def render_kind(project: Project, kind: str, year: int, period: int | None, *, draft: bool = False) -> bytes:
-    if kind == "plan":
-        return render_plan(project, year, draft=draft)
-    if kind == "decision":
-        if period is None:
-            raise ReviewProblem("so sánh quyết định cần PERIOD (đợt)")
-        return render_decision(project, year, period)[0]
-    return render_report(project, year, period, today=dt.date.today())[0]
+    if kind == "decision" and period is None:
+        raise ReviewProblem("so sánh quyết định cần PERIOD (đợt)")
+    return KINDS[kind].render(project, year, period, draft=draft, today=dt.date.today())
 
 
 def content_at(root: Path, revision: str, into: Path) -> Project:
@@ -67,7 +64,7 @@ def write_outputs(comparison: docdiff.Comparison, old: bytes, new: bytes, output
     write_atomic(outputs.redline, normalize_zip(buffer.getvalue()))
 
 
-def read_file(path: Path) -> bytes:
+def read_docx(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -23,7 +23,6 @@ from docxtpl import DocxTemplate
 from jinja2 import meta
 from lxml import etree
 
-from pipeline.documents.plan.context import lower_first
 from pipeline.errors import InputProblem
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -73,7 +72,6 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters["lower_first"] = lower_first
     return env
 
 

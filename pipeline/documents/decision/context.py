@@ -1,71 +1,30 @@
-"""Compute stage for commendation decisions: reward money, the articles and the attached list."""
+"""The decision's template context: the articles and the attached list."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from babel.numbers import format_decimal
 
-from pipeline.content.model import RewardForm, Rounding
-from pipeline.documents.decision.rules import Award, ValidDecision
-from pipeline.documents.plan.context import (
+from pipeline.content.model import RewardForm
+from pipeline.documents.decision.money import RECIPIENTS, Payment, coefficient_text, count_text, payments
+from pipeline.documents.decision.rules import ValidDecision
+from pipeline.documents.shared import (
     citation,
+    date_words,
+    distribution_lines,
+    document_number,
     header_context,
-    recipient_lines,
     signature_lines,
     two_digits,
 )
-from pipeline.vn import collation, dates
+from pipeline.vn import collation
 from pipeline.vn.amounts import grouped, money_in_words
 
-RECIPIENTS = ("tập thể", "cá nhân")
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 ROUNDING_UNITS = {1000: "hàng nghìn đồng", 10000: "hàng chục nghìn đồng", 100000: "hàng trăm nghìn đồng"}
-
-
-def reward_amount(coefficient: Decimal, base_salary: int, rounding: Rounding) -> int:
-    """Coefficient × base salary, rounded as the content says (default: up to 10.000 đ)."""
-    raw = coefficient * base_salary
-    steps = raw / rounding.step
-    if rounding.mode == "lên":
-        return math.ceil(steps) * rounding.step
-    return int(steps.quantize(Decimal(1), rounding=ROUND_HALF_UP)) * rounding.step
-
-
-def coefficient_text(coefficient: Decimal) -> str:
-    """'0,3', '1,0', '1,5' — the Vietnamese decimal comma."""
-    return format_decimal(coefficient, format="0.0##", locale="vi")
-
-
-def count_text(counts: dict[str, int]) -> str:
-    """'02 tập thể và 15 cá nhân'."""
-    return " và ".join(f"{two_digits(counts[r])} {r}" for r in RECIPIENTS if counts.get(r))
-
-
-@dataclass(frozen=True)
-class Payment:
-    award: Award
-    amount: int
-    paid: bool
-    """False when the recipient receives a higher amount in the same decision."""
-
-
-def payments(decision: ValidDecision) -> list[Payment]:
-    """Every award with its amount; one recipient is paid only the highest amount of the decision."""
-    rounding, base = decision.catalogs.rewards.rounding, decision.base_salary.amount
-    amounts = [
-        reward_amount(a.form.coefficient(a.recipient) or Decimal(0), base, rounding) for a in decision.awards
-    ]
-    best: dict[tuple[str, str, str], int] = {}
-    for index, award in enumerate(decision.awards):
-        current = best.get(award.who)
-        if current is None or amounts[index] > amounts[current]:
-            best[award.who] = index
-    return [Payment(award, amounts[i], best[award.who] == i) for i, award in enumerate(decision.awards)]
 
 
 def _forms_in_order(decision: ValidDecision) -> list[RewardForm]:
@@ -196,12 +155,6 @@ def decision_context(decision: ValidDecision) -> dict[str, Any]:
     paid = payments(decision)
     second = article2(decision, paid)
     bases = [f"Căn cứ {citation(catalogs.legal[b], spelled=True)};" for b in content.bases]
-    number = two_digits(doc.number) if doc.number is not None else dates.BLANK
-    when = (
-        dates.spelled(doc.date)
-        if doc.date
-        else f"ngày{dates.BLANK}tháng {dates.month_text(decision.date.month)} năm {decision.date.year}"
-    )
     return {
         "header": header_context(issuer, "quyet-dinh", doc.number, doc.date, decision.date),
         "draft": False,
@@ -213,13 +166,14 @@ def decision_context(decision: ValidDecision) -> dict[str, Any]:
         "article2": {"lead": second["lines"][0], "lines": second["lines"][1:]},
         "article3": f"{content.executors} chịu trách nhiệm thi hành Quyết định này./.",
         "closing": {
-            "recipients": recipient_lines(content.recipients, doc.drafted_by),
+            "recipients": distribution_lines(content.recipients, doc.drafted_by),
             "signature_lines": signature_lines(issuer, decision.signer, doc.authority),
             "signer_name": decision.signer.name,
         },
         "award_list": {
             "title": content.list_title,
-            "attribution": f"(Kèm theo Quyết định số {number}/QĐ-{issuer.symbol} {when} "
+            "attribution": f"(Kèm theo Quyết định số {document_number('quyet-dinh', issuer, doc.number)} "
+            f"{date_words(doc.date, decision.date)} "
             f"của {issuer.head_common_title})",
             "rows": list_rows(decision, paid),
             "total": grouped(second["total"]),

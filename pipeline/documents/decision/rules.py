@@ -8,11 +8,13 @@ so far. Rules where the law leaves room for judgement are warnings, not errors.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from pipeline.content.catalogs import Catalogs
 from pipeline.content.model import (
     AwardRecord,
     BaseSalary,
@@ -24,25 +26,25 @@ from pipeline.content.model import (
     RewardForm,
     Signer,
 )
+from pipeline.content.project import Content
 from pipeline.content.schema import read
-from pipeline.content.tables import read_table
-from pipeline.content.yamlfile import load_yaml
-from pipeline.documents.plan.rules import (
-    Catalogs,
-    ValidPlan,
-    check_in_force,
-    check_issuance,
-    content_dir,
-    document_date,
-    load_year,
-    read_file,
-)
+from pipeline.documents.plan.rules import ValidPlan, load_year
+from pipeline.documents.shared import check_in_force, check_issuance, document_date
 from pipeline.errors import Problem, Problems, Where
 from pipeline.vn import dates
+
+DECISION_PATTERN = re.compile(r"^quyet-dinh-dot-(\d+)\.yaml$")
 
 
 def decision_file(period: int) -> str:
     return f"quyet-dinh-dot-{period}.yaml"
+
+
+def decision_periods(folder: Path) -> list[int]:
+    if not folder.is_dir():
+        return []
+    numbers = [int(m.group(1)) for p in folder.iterdir() if (m := DECISION_PATTERN.match(p.name))]
+    return sorted(numbers)
 
 
 def fold(text: str) -> str:
@@ -99,19 +101,24 @@ class _Decision:
     awards: list[Award]
 
 
-def load_decision(root: Path, year: int, period: int) -> ValidDecision:
-    """Load and validate the decision of a period; raise ContentError on any problem."""
+def load_decision(root: Path, year: int, period: int, *, content: Content | None = None) -> ValidDecision:
+    """Load and validate the decision of a period (once per `content`); raise ContentError on any problem."""
+    content = content or Content(root)
+    return content.once(("decision", year, period), lambda _: _load_decision(content, year, period))
+
+
+def _load_decision(content: Content, year: int, period: int) -> ValidDecision:
     problems = Problems()
-    plan = load_year(root, year, problems, period, decision_file(period))
+    plan = load_year(content, year, problems, period, decision_file(period))
     catalogs = plan.catalogs
-    folder = content_dir(root, year)
+    folder = content.project.content_dir(year)
 
     decisions: list[_Decision] = []
     for number in range(1, period + 1):
         path = folder / decision_file(number)
         if number < period and not path.is_file():
             continue  # an earlier period may have had no decision
-        decision = _load_one(root, path, number, year, catalogs, problems)
+        decision = _load_one(content, path, number, year, catalogs, problems)
         if decision is not None:
             decisions.append(decision)
     problems.raise_if_any()
@@ -125,9 +132,9 @@ def load_decision(root: Path, year: int, period: int) -> ValidDecision:
 
 
 def _load_one(
-    root: Path, path: Path, period: int, year: int, catalogs: Catalogs, problems: Problems
+    source: Content, path: Path, period: int, year: int, catalogs: Catalogs, problems: Problems
 ) -> _Decision | None:
-    content = read_file(load_yaml(path, root, problems), DecisionContent, problems)
+    content = source.record(path, DecisionContent, problems)
     if content is None:
         return None
     on = document_date(content.document, year, problems)
@@ -142,7 +149,7 @@ def _load_one(
     records = list(content.awards)
     before = len(problems.items)
     for i, name in enumerate(content.award_files):
-        for row in read_table(path.parent / name, root, problems):
+        for row in source.award_table(path.parent / name, problems):
             record = read(row.values, row.loc, AwardRecord, problems)  # type: ignore[arg-type]
             if record is not None:
                 records.append(record)
@@ -293,11 +300,7 @@ def _check_current(
                 f"“{award.form.name}” do {authority or award.form.conferred_by} quyết định; "
                 f"{issuer.head_title} không có thẩm quyền (trình cấp trên bằng Tờ trình)",
             )
-    salaries = [
-        s
-        for s in catalogs.rewards.base_salaries
-        if s.valid_from <= on and (s.valid_until is None or on <= s.valid_until)
-    ]
+    salaries = [s for s in catalogs.rewards.base_salaries if s.in_force(on)]
     if len(salaries) != 1:
         problems.add(
             doc_loc,

@@ -10,18 +10,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.content.model import RewardForm
-from pipeline.documents.decision.context import RECIPIENTS, count_text, payments
+from pipeline.documents.decision.money import RECIPIENTS, count_text, payments
 from pipeline.documents.decision.rules import ValidDecision
-from pipeline.documents.plan.context import (
+from pipeline.documents.report.rules import ValidReport
+from pipeline.documents.shared import (
     anniversary_text,
-    expand,
+    date_words,
+    distribution_lines,
+    document_number,
+    expand_prose,
     header_context,
     lower_first,
-    recipient_lines,
     signature_lines,
     two_digits,
 )
-from pipeline.documents.report.rules import ValidReport
 from pipeline.vn import dates, inline
 from pipeline.vn.amounts import grouped
 
@@ -119,7 +121,9 @@ def comparison(row: FormFigures, previous_year: int) -> str:
 
 def decision_reference(decision: ValidDecision) -> str:
     doc = decision.content.document
-    number = f" số {two_digits(doc.number)}/QĐ-{decision.issuer.symbol}" if doc.number is not None else ""
+    number = (
+        f" số {document_number('quyet-dinh', decision.issuer, doc.number)}" if doc.number is not None else ""
+    )
     when = f" ngày {dates.numeric(doc.date)}" if doc.date else ""
     return f"Quyết định{number}{when}"
 
@@ -219,7 +223,7 @@ def _plan_reference(report: ValidReport) -> str:
     plan = report.plan
     doc = plan.content.document
     if doc.number is not None and doc.date is not None:
-        number = f"{two_digits(doc.number)}/KH-{plan.issuer.symbol}"
+        number = document_number("ke-hoach", plan.issuer, doc.number)
         return (
             f"Kế hoạch số {number} ngày {dates.numeric(doc.date)} của {plan.issuer.common_name} "
             f"về {lower_first(plan.content.subject)}"
@@ -233,7 +237,7 @@ def report_context(report: ValidReport) -> dict[str, Any]:
     count = len(report.plan.content.periods)
 
     def prose(texts: list[str]) -> list[str]:
-        return [expand(t, catalogs, year, count) for t in texts]
+        return [expand_prose(t, catalogs, year, count) for t in texts]
 
     stats = statistics(report)
     scope = report.scope
@@ -242,12 +246,6 @@ def report_context(report: ValidReport) -> dict[str, Any]:
         span += f" (từ {dates.numeric(scope.start)} đến {dates.numeric(scope.end)})"
     next_label = f"NĂM {year + 1}" if scope.period is None else f"ĐỢT {scope.period + 1} NĂM {year}"
     doc = content.document
-    number = two_digits(doc.number) if doc.number is not None else dates.BLANK
-    when = (
-        dates.spelled(doc.date)
-        if doc.date
-        else f"ngày{dates.BLANK}tháng {dates.month_text(report.date.month)} năm {report.date.year}"
-    )
     movements = []
     for index, item in enumerate(content.movements):
         name = catalogs.movements[item.movement].name
@@ -282,14 +280,15 @@ def report_context(report: ValidReport) -> dict[str, Any]:
             f"của {issuer.common_name}./."
         ),
         "closing": {
-            "recipients": recipient_lines(content.recipients, doc.drafted_by),
+            "recipients": distribution_lines(content.recipients, doc.drafted_by),
             "signature_lines": signature_lines(issuer, report.signer, doc.authority),
             "signer_name": report.signer.name,
         },
         "statistics": {
             "title": f"KẾT QUẢ KHEN THƯỞNG {scope.label(year).upper()}",
             "attribution": (
-                f"(Kèm theo Báo cáo số {number}/BC-{issuer.symbol} {when} của {issuer.common_name})"
+                f"(Kèm theo Báo cáo số {document_number('bao-cao', issuer, doc.number)} "
+                f"{date_words(doc.date, report.date)} của {issuer.common_name})"
             ),
             "versus_heading": f"So với năm {year - 1}",
             "rows": statistics_rows(stats),

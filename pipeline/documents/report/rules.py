@@ -8,29 +8,19 @@ exist, the previous year's are validated as when they were built.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from pipeline.content.model import Issuer, ReportContent, Signer
+from pipeline.content.project import Content
 from pipeline.content.schema import Record
-from pipeline.content.yamlfile import load_yaml
-from pipeline.documents.decision.rules import ValidDecision, load_decision
-from pipeline.documents.plan.rules import (
-    ValidPlan,
-    check_issuance,
-    check_references,
-    content_dir,
-    document_date,
-    load_year,
-    prose_fields,
-    read_file,
-)
+from pipeline.documents.decision.rules import ValidDecision, decision_periods, load_decision
+from pipeline.documents.plan.rules import ValidPlan, load_year, prose_fields
+from pipeline.documents.shared import check_issuance, check_references, document_date
 from pipeline.errors import ContentError, Loc, Problem, Problems
 from pipeline.vn import dates, inline
 
-DECISION_PATTERN = re.compile(r"^quyet-dinh-dot-(\d+)\.yaml$")
 OPTIONAL_LISTS = {"commendation"}
 
 
@@ -88,19 +78,12 @@ def scope_of(plan: ValidPlan, period: int | None) -> Scope:
     return Scope("sơ kết", period, chosen.start, chosen.end)
 
 
-def decision_periods(folder: Path) -> list[int]:
-    if not folder.is_dir():
-        return []
-    numbers = [int(m.group(1)) for p in folder.iterdir() if (m := DECISION_PATTERN.match(p.name))]
-    return sorted(numbers)
-
-
-def year_decisions(root: Path, year: int, problems: Problems) -> list[ValidDecision]:
+def year_decisions(content: Content, year: int, problems: Problems) -> list[ValidDecision]:
     """Every decision of a year, validated as when it was built; problems are collected."""
     found = []
-    for period in decision_periods(content_dir(root, year)):
+    for period in decision_periods(content.project.content_dir(year)):
         try:
-            found.append(load_decision(root, year, period))
+            found.append(load_decision(content.root, year, period, content=content))
         except ContentError as exc:
             problems.extend(exc.problems)
     return found
@@ -150,22 +133,27 @@ def _prose(content: ReportContent) -> list[tuple[Loc, str]]:
 
 
 def load_report(
-    root: Path, year: int, period: int | None, *, today: dt.date, report_date: dt.date | None = None
+    root: Path,
+    year: int,
+    period: int | None,
+    *,
+    today: dt.date,
+    report_date: dt.date | None = None,
+    content: Content | None = None,
 ) -> ValidReport:
     """Load and validate a report; raise ContentError on any problem."""
+    source = content or Content(root)
     problems = Problems()
-    plan = load_year(root, year, problems, period, report_file(period))
+    plan = load_year(source, year, problems, period, report_file(period))
     catalogs = plan.catalogs
-    folder = content_dir(root, year)
+    folder = source.project.content_dir(year)
     scope = scope_of(plan, period)
-    content = read_file(
-        load_yaml(folder / report_file(scope.period), root, problems), ReportContent, problems
-    )
-    decisions = year_decisions(root, year, problems)
+    content = source.record(folder / report_file(scope.period), ReportContent, problems)
+    decisions = year_decisions(source, year, problems)
     previous_year = year - 1
     previous_all = (
-        year_decisions(root, previous_year, problems)
-        if decision_periods(content_dir(root, previous_year))
+        year_decisions(source, previous_year, problems)
+        if decision_periods(source.project.content_dir(previous_year))
         else None
     )
     if content is None:
