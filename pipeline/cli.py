@@ -138,8 +138,9 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args.file)
         elif args.command == "textconv":
             from pipeline.word import diff as docdiff
+            from pipeline.word.reader import open_docx
 
-            sys.stdout.write(docdiff.document_text(docdiff.open_docx(args.file)))
+            sys.stdout.write(docdiff.document_text(open_docx(args.file)))
         elif args.command == "templates":
             from tools import authoring
 

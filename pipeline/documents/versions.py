@@ -18,6 +18,7 @@ from pipeline.documents.registry import KINDS
 from pipeline.errors import InputProblem
 from pipeline.word import diff as docdiff
 from pipeline.word import redline
+from pipeline.word.reader import open_docx
 from pipeline.word.write import normalize_zip, write_atomic
 
 
@@ -69,7 +70,7 @@ def read_docx(path: Path) -> bytes:
         data = path.read_bytes()
     except OSError as exc:
         raise ReviewProblem(f"{path}: không đọc được tệp ({exc.strerror})") from exc
-    docdiff.open_docx(path)  # fails early, with exit 2, on a file that is not a .docx
+    open_docx(path)  # fails early, with exit 2, on a file that is not a .docx
     return data
 
 

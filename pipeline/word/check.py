@@ -21,7 +21,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from pipeline.word.diff import BODY, Para, Tab, open_docx, read_document
+from pipeline.word.reader import BODY, Para, TableBlock, open_docx, read_document
 
 TYPE_NAMES = {
     "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ", "CHỈ THỊ": "CT", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ",
@@ -111,7 +111,7 @@ class _Checker:
         parts = read_document(document)
         self.body = next(p for p in parts if p.name == BODY).blocks
         self.header_cells: list[list[Para]] = []
-        if self.body and isinstance(self.body[0], Tab):
+        if self.body and isinstance(self.body[0], TableBlock):
             table = self.body[0]
             columns = max(len(r.cells) for r in table.rows)
             self.header_cells = [
@@ -120,7 +120,7 @@ class _Checker:
         else:
             top: list[Para] = []
             for block in self.body:
-                if isinstance(block, Tab):
+                if isinstance(block, TableBlock):
                     break
                 top.append(block)
             self.header_cells = [top[:12]]
@@ -307,7 +307,7 @@ class _Checker:
                 self.add("Địa danh, thời gian", f"ngày {day}/{month}/{year}", "một ngày có thật")
 
     def type_and_subject(self, symbol: str | None) -> None:
-        start = 1 if self.header_cells and self.body and isinstance(self.body[0], Tab) else 0
+        start = 1 if self.header_cells and self.body and isinstance(self.body[0], TableBlock) else 0
         paragraphs = [b for b in self.body[start:] if isinstance(b, Para)]
         expected_abbreviation = (symbol or "").split("-")[0]
         title = None
@@ -363,7 +363,7 @@ class _Checker:
             )
 
     def body_size(self) -> None:
-        start = 1 if self.body and isinstance(self.body[0], Tab) else 0
+        start = 1 if self.body and isinstance(self.body[0], TableBlock) else 0
         wrong = [
             p for p in self.body[start:] if isinstance(p, Para) and p.text.strip() and not _size_ok(p, 13, 14)
         ]
@@ -376,7 +376,7 @@ class _Checker:
             )
 
     def closing(self) -> None:
-        for table in (b for b in self.body if isinstance(b, Tab)):
+        for table in (b for b in self.body if isinstance(b, TableBlock)):
             for row in table.rows:
                 for c, cell in enumerate(row.cells):
                     start = next(

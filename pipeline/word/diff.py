@@ -13,178 +13,14 @@ import difflib
 import html
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal
 
-from docx import Document
 from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
-from pipeline.errors import InputProblem
-from pipeline.word.reader import Resolver
-
-Fmt = tuple[bool, bool, float | None]
-"""Bold, italic, size in pt of one character."""
+from pipeline.word.reader import BODY, Block, Fmt, Para, Part, Row, TableBlock, block_text, read_document
 
 ALIGN_WORDS = {"left": "trái", "center": "giữa", "right": "phải", "justify": "đều hai bên"}
-_CONTAINERS = {qn(f"w:{t}") for t in ("hyperlink", "ins", "smartTag", "fldSimple", "customXml")}
-_COMPLEX = {
-    qn(f"w:{t}")
-    for t in (
-        "fldChar",
-        "instrText",
-        "drawing",
-        "object",
-        "pict",
-        "footnoteReference",
-        "endnoteReference",
-        "sym",
-    )
-}
 _TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
-
-
-class Unreadable(InputProblem):
-    """A file that is not a readable .docx; diff exits 2."""
-
-
-@dataclass(eq=False)
-class Para:
-    text: str
-    style: str
-    align: str
-    formats: tuple[Fmt, ...]
-    """The formatting of each character of `text`."""
-    runs: list[tuple[int, int, Any]]
-    """(start, end, w:r element) of each run with text."""
-    element: Any
-    complex: bool
-    """Fields, drawings or notes: a change replaces the whole paragraph in a redline."""
-
-
-@dataclass(eq=False)
-class Row:
-    cells: list[list[Para]]
-    element: Any
-
-    @property
-    def text(self) -> str:
-        return " | ".join(" / ".join(p.text for p in cell) for cell in self.cells)
-
-
-@dataclass(eq=False)
-class Tab:
-    rows: list[Row]
-    element: Any
-
-    @property
-    def text(self) -> str:
-        return "\n".join(row.text for row in self.rows)
-
-
-Block = Para | Tab
-
-
-@dataclass(eq=False)
-class Part:
-    name: str
-    blocks: list[Block]
-    element: Any
-    """The container (w:body, w:hdr, w:ftr) the blocks live in."""
-
-
-# ---- reading ------------------------------------------------------------------------------------
-
-
-def open_docx(path: Path) -> DocxDocument:
-    try:
-        return Document(str(path))
-    except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
-        raise Unreadable(f"{path}: không đọc được tệp .docx ({exc})") from exc
-
-
-def run_elements(element: Any) -> list[Any]:
-    found = []
-    for child in element:
-        if child.tag == qn("w:r"):
-            found.append(child)
-        elif child.tag in _CONTAINERS:
-            found.extend(run_elements(child))
-    return found
-
-
-def read_paragraph(paragraph: Paragraph, resolver: Resolver) -> Para:
-    text, formats, runs = "", [], []
-    complex_content = False
-    for r in run_elements(paragraph._p):
-        run = Run(r, paragraph)
-        piece = run.text
-        complex_content |= any(child.tag in _COMPLEX for child in r.iter())
-        if not piece:
-            continue
-        runs.append((len(text), len(text) + len(piece), r))
-        text += piece
-        formats.extend([resolver.run_format(paragraph, run)] * len(piece))
-    style = paragraph.style.name if paragraph.style is not None else ""
-    return Para(text, style, resolver.align(paragraph), tuple(formats), runs, paragraph._p, complex_content)
-
-
-def read_blocks(container: Any, parent: Any, resolver: Resolver) -> list[Block]:
-    blocks: list[Block] = []
-    for child in container.iterchildren():
-        if child.tag == qn("w:p"):
-            blocks.append(read_paragraph(Paragraph(child, parent), resolver))
-        elif child.tag == qn("w:tbl"):
-            blocks.append(read_table(Table(child, parent), resolver))
-    return blocks
-
-
-def read_table(table: Table, resolver: Resolver) -> Tab:
-    rows = []
-    for tr in table._tbl.tr_lst:
-        # the row's own cells, as written (a merged cell is one w:tc with a grid span)
-        cells = [[read_paragraph(p, resolver) for p in _Cell(tc, table).paragraphs] for tc in tr.tc_lst]
-        rows.append(Row(cells, tr))
-    return Tab(rows, table._tbl)
-
-
-BODY = "thân văn bản"
-HEADER_KINDS = (
-    ("header", "đầu trang"),
-    ("first_page_header", "đầu trang của trang đầu"),
-    ("even_page_header", "đầu trang chẵn"),
-    ("footer", "chân trang"),
-    ("first_page_footer", "chân trang của trang đầu"),
-    ("even_page_footer", "chân trang chẵn"),
-)
-
-
-def read_document(document: DocxDocument) -> list[Part]:
-    resolver = Resolver(document)
-    parts = [
-        Part(
-            "thân văn bản",
-            read_blocks(document.element.body, document._body, resolver),
-            document.element.body,
-        )
-    ]
-    seen: set[str] = set()
-    many = len(document.sections) > 1
-    for number, section in enumerate(document.sections, start=1):
-        for attribute, label in HEADER_KINDS:
-            item = getattr(section, attribute)
-            if item.is_linked_to_previous:
-                continue
-            partname = str(item.part.partname)
-            if partname in seen:
-                continue
-            seen.add(partname)
-            name = f"{label} (mục {number})" if many else label
-            parts.append(Part(name, read_blocks(item._element, item, resolver), item._element))
-    return parts
 
 
 # ---- comparing ----------------------------------------------------------------------------------
@@ -197,8 +33,8 @@ class Change:
     part: str
     kind: ChangeKind
     where: str
-    old: Para | Row | Tab | None = None
-    new: Para | Row | Tab | None = None
+    old: Para | Row | TableBlock | None = None
+    new: Para | Row | TableBlock | None = None
     words: list[tuple[str, str]] = field(default_factory=list)
     """Word diff of a replaced paragraph: ("equal" | "delete" | "insert", text)."""
     notes: list[str] = field(default_factory=list)
@@ -323,7 +159,7 @@ def diff_blocks(old: list[Block], new: list[Block], part: str, label: str = "") 
     table_numbers_new = _table_numbers(new)
 
     def where(index: int, block: Block, numbers: dict[int, int]) -> str:
-        if isinstance(block, Tab):
+        if isinstance(block, TableBlock):
             return f"{place}bảng {numbers[index]}"
         return f"{place}đoạn {index + 1}"
 
@@ -338,7 +174,7 @@ def diff_blocks(old: list[Block], new: list[Block], part: str, label: str = "") 
             changes.append(Change(part, "delete", where(i, a, table_numbers_old), old=a))
         elif a is None:
             changes.append(Change(part, "insert", where(j, b, table_numbers_new), new=b))
-        elif isinstance(a, Tab):
+        elif isinstance(a, TableBlock):
             changes.extend(diff_table(a, b, part, where(j, b, table_numbers_new)))
         elif a.text != b.text:
             change = Change(part, "replace", where(j, b, table_numbers_new), a, b, word_ops(a.text, b.text))
@@ -355,7 +191,7 @@ def diff_blocks(old: list[Block], new: list[Block], part: str, label: str = "") 
 def _table_numbers(blocks: list[Block]) -> dict[int, int]:
     numbers, count = {}, 0
     for index, block in enumerate(blocks):
-        if isinstance(block, Tab):
+        if isinstance(block, TableBlock):
             count += 1
             numbers[index] = count
     return numbers
@@ -383,7 +219,7 @@ def row_key(row: Row) -> str:
     return row.text
 
 
-def diff_table(old: Tab, new: Tab, part: str, label: str) -> list[Change]:
+def diff_table(old: TableBlock, new: TableBlock, part: str, label: str) -> list[Change]:
     changes: list[Change] = []
 
     def compare(i: int | None, j: int | None) -> None:
@@ -442,8 +278,8 @@ KIND_WORDS = {
 RED, GREEN, CYAN, YELLOW, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[33m", "\x1b[1m", "\x1b[0m"
 
 
-def _what(block: Para | Row | Tab | None) -> str:
-    if isinstance(block, Tab):
+def _what(block: Para | Row | TableBlock | None) -> str:
+    if isinstance(block, TableBlock):
         return "bảng"
     if isinstance(block, Row):
         return "dòng"
@@ -550,9 +386,3 @@ def document_text(document: DocxDocument) -> str:
             lines.append(f"[{part.name}]")
         lines.extend(block_text(block) for block in part.blocks)
     return "\n".join(lines) + "\n"
-
-
-def block_text(block: Block) -> str:
-    if isinstance(block, Para):
-        return block.text
-    return "\n".join(f"| {row.text} |" for row in block.rows)

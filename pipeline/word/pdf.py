@@ -26,7 +26,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject
 
 from pipeline.errors import InputProblem
-from pipeline.word.diff import BODY, Tab, block_text, read_document
+from pipeline.word.reader import BODY, TableBlock, block_text, read_document
 from pipeline.word.write import write_atomic
 
 INSTALL_HINT = "sudo apt-get install libreoffice-writer-nogui fonts-liberation2"
@@ -147,7 +147,7 @@ def _part_words(docx: bytes) -> tuple[Counter[str], set[str]]:
         else:
             repeated |= set(words(text))
         for block in part.blocks:
-            if isinstance(block, Tab):
+            if isinstance(block, TableBlock):
                 for row in block.rows:
                     if row.element.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
                         repeated |= set(words(row.text))

@@ -17,19 +17,9 @@ from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from pipeline.word.diff import (
-    Block,
-    Para,
-    Row,
-    Tab,
-    align,
-    block_key,
-    read_document,
-    row_key,
-    run_elements,
-    word_ops,
-)
+from pipeline.word.diff import align, block_key, row_key, word_ops
 from pipeline.word.ooxml import PPR_ORDER, insert_in_order
+from pipeline.word.reader import Block, Para, Row, TableBlock, read_document, run_elements
 
 AUTHOR = "So sánh văn bản"
 W = {
@@ -223,7 +213,7 @@ def _mark_row(row: Any, kind: str, marks: _Marks) -> Any:
     return row
 
 
-def merged_table(old: Tab, new: Tab, marks: _Marks) -> Any:
+def merged_table(old: TableBlock, new: TableBlock, marks: _Marks) -> Any:
     table = new.element
     rows: list[Any] = []
     for i, j in align(old.rows, new.rows, row_key):
@@ -263,14 +253,14 @@ def _block_element(old: Block | None, new: Block | None, marks: _Marks) -> list[
         return _block_element(old, None, marks) + _block_element(None, new, marks)
     if new is None:
         assert old is not None
-        if isinstance(old, Tab):
+        if isinstance(old, TableBlock):
             return [_whole_table(copy.deepcopy(old.element), "del", marks)]
         return [deleted_paragraph(old.element, marks)]
     if old is None:
-        if isinstance(new, Tab):
+        if isinstance(new, TableBlock):
             return [_whole_table(new.element, "ins", marks)]
         return [tracked_paragraph(new.element, "ins", marks)]
-    if isinstance(new, Tab):
+    if isinstance(new, TableBlock):
         return [merged_table(old, new, marks)]
     if old.text == new.text:
         return [formatted_paragraph(old, new, marks)]
