@@ -201,7 +201,7 @@ EXIT_DIFFERENT = 1
 
 def _check(path: Path) -> int:
     """0 conforms, 1 deviations, 2 unreadable."""
-    from pipeline.word import check as format_check
+    from pipeline.word import nd30 as format_check
 
     deviations = format_check.check_file(path)
     for deviation in deviations:

@@ -17,7 +17,7 @@ from pipeline.documents.decision.build import render_decision
 from pipeline.documents.plan.build import render_plan
 from pipeline.documents.report.build import render_report
 from pipeline.documents.rollover import roll_over
-from pipeline.word import check
+from pipeline.word import nd30 as check
 
 from .conftest import ROOT
 
