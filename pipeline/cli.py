@@ -9,10 +9,8 @@ import sys
 from pathlib import Path
 
 from pipeline.content.project import Project
-from pipeline.documents.decision.build import build_decision
-from pipeline.documents.plan.build import build_plan
 from pipeline.documents.registry import KINDS as DOCUMENT_KINDS
-from pipeline.documents.report.build import build_report
+from pipeline.documents.registry import build_decision, build_plan, build_report, render_kind
 from pipeline.documents.shared import Built
 from pipeline.errors import ContentError, InputProblem, display_path
 from pipeline.vn import dates as vndate
@@ -231,12 +229,16 @@ def _diff(project: Project, args: argparse.Namespace) -> int:
             raise review.ReviewProblem("cần A và B, hoặc YEAR, DOC và REF hoặc BASE")
         label = args.doc + (f"-dot-{args.period}" if args.period else "")
         if args.ref:
-            old, new = review.versions_at_ref(project, args.doc, args.year, args.period, args.ref, args.draft)
+            old, new = review.versions_at_ref(
+                project,
+                lambda p: render_kind(p, args.doc, args.year, args.period, draft=args.draft),
+                args.ref,
+            )
             old_name, new_name = f"{label} {args.year} @ {args.ref}", f"{label} {args.year} (hiện tại)"
             stem = f"{label}-{args.year}--{args.ref}".replace("/", "_")
         else:
-            old = review.render_kind(project, args.doc, args.base, args.period, draft=args.draft)
-            new = review.render_kind(project, args.doc, args.year, args.period, draft=args.draft)
+            old = render_kind(project, args.doc, args.base, args.period, draft=args.draft)
+            new = render_kind(project, args.doc, args.year, args.period, draft=args.draft)
             old_name, new_name = f"{label} {args.base}", f"{label} {args.year}"
             stem = f"{label}-{args.base}--{args.year}"
     comparison = review.compare_bytes(old, new, old_name, new_name)

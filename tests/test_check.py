@@ -13,9 +13,7 @@ from docx.shared import Mm, Pt
 
 from pipeline.cli import main
 from pipeline.content.project import Project
-from pipeline.documents.decision.build import render_decision
-from pipeline.documents.plan.build import render_plan
-from pipeline.documents.report.build import render_report
+from pipeline.documents.registry import render_decision, render_plan, render_report
 from pipeline.documents.rollover import roll_over
 from pipeline.word import nd30 as check
 

@@ -15,8 +15,8 @@ from pipeline.content.model import Rounding
 from pipeline.content.project import Project
 from pipeline.documents.decision import context as compute_decision
 from pipeline.documents.decision import money
-from pipeline.documents.decision.build import DECISION_TEMPLATE, render_decision
-from pipeline.documents.decision.rules import load_decision
+from pipeline.documents.registry import DECISION_TEMPLATE, render_decision
+from pipeline.documents.year import load_decision
 from pipeline.errors import ContentError
 from pipeline.word import reader as extract
 from pipeline.word import render

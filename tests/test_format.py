@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 
 from pipeline.content.project import Project
-from pipeline.documents.plan.build import render_plan
+from pipeline.documents.registry import render_plan
 from pipeline.word.ooxml import PPR_ORDER, TBLPR_ORDER
 
 from .conftest import ROOT

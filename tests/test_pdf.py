@@ -9,8 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from pipeline.cli import main
-from pipeline.documents.decision.build import build_decision
-from pipeline.documents.plan.build import build_plan
+from pipeline.documents.registry import build_decision, build_plan
 from pipeline.word import pdf
 
 needs_libreoffice = pytest.mark.skipif(pdf.soffice() is None, reason="LibreOffice (soffice) is not installed")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pipeline.documents.plan.build import build_plan, render_plan
+from pipeline.documents.registry import build_plan, render_plan
 from pipeline.errors import ContentError
 from pipeline.word import reader as extract
 from pipeline.word import write

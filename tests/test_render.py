@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from docx import Document
 
+from pipeline.documents import year as validate
 from pipeline.documents.plan import context as compute
-from pipeline.documents.plan import rules as validate
-from pipeline.documents.plan.build import PLAN_TEMPLATE, render_plan
+from pipeline.documents.registry import PLAN_TEMPLATE, render_plan
 from pipeline.word import reader as extract
 from pipeline.word import render
 from pipeline.word.render import TemplateProblem

@@ -10,9 +10,9 @@ import pytest
 from docx import Document
 
 from pipeline.content.project import Project
+from pipeline.documents.registry import REPORT_TEMPLATE, render_report
 from pipeline.documents.report import context as compute_report
-from pipeline.documents.report.build import REPORT_TEMPLATE, render_report
-from pipeline.documents.report.rules import load_report
+from pipeline.documents.year import load_report
 from pipeline.errors import ContentError
 from pipeline.word import reader as extract
 from pipeline.word import render

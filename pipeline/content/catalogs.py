@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from pipeline.content.model import Anniversary, Issuer, LegalDocument, Movement, RewardCatalog
-from pipeline.content.schema import Record
 from pipeline.errors import Problems
+
+if TYPE_CHECKING:
+    from pipeline.content.model import Anniversary, Issuer, LegalDocument, Movement, RewardCatalog
+    from pipeline.content.schema import Record
 
 SHARED_FILES = {
     "issuers": "co-quan.yaml",
@@ -18,7 +20,7 @@ SHARED_FILES = {
 }
 HOLIDAYS_FILE = "ngay-nghi.yaml"
 
-T = TypeVar("T", bound=Record)
+T = TypeVar("T", bound="Record")
 
 
 @dataclass(frozen=True)

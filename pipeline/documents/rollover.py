@@ -20,8 +20,9 @@ from pathlib import Path
 
 from pipeline.content import marks
 from pipeline.content.project import Content
-from pipeline.documents.plan.rules import PLAN_FILE, ValidPlan, check_plan, load_plan
+from pipeline.documents.plan.rules import PLAN_FILE, ValidPlan
 from pipeline.documents.shared import anniversary_text
+from pipeline.documents.year import check_plan, load_plan
 from pipeline.errors import InputProblem, PathKey, Problem, Problems
 from pipeline.vn import dates
 from pipeline.word.write import write_atomic

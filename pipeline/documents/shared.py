@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import Loc, Problem, Problems
 from pipeline.vn import dates, inline
+from pipeline.vn.amounts import two_digits
 from pipeline.word import render, write
 
 if TYPE_CHECKING:
@@ -20,11 +21,6 @@ TYPE_ABBREVIATIONS = {"ke-hoach": "KH", "quyet-dinh": "QĐ", "bao-cao": "BC"}
 
 
 # ---- text ---------------------------------------------------------------------------------------
-
-
-def two_digits(count: int) -> str:
-    """Counts below 10 take a leading zero in administrative prose: '02 đợt'."""
-    return f"{count:02d}"
 
 
 def lower_first(text: str) -> str:

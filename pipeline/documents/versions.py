@@ -3,18 +3,17 @@ against its content at a git revision, or a year's document against the previous
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
 
 from pipeline.content.project import Project
-from pipeline.documents.registry import KINDS
 from pipeline.errors import InputProblem
 from pipeline.word import diff as docdiff
 from pipeline.word import redline
@@ -30,12 +29,6 @@ class ReviewProblem(InputProblem):
 class Outputs:
     html: Path
     redline: Path
-
-
-def render_kind(project: Project, kind: str, year: int, period: int | None, *, draft: bool = False) -> bytes:
-    if kind == "decision" and period is None:
-        raise ReviewProblem("so sánh quyết định cần PERIOD (đợt)")
-    return KINDS[kind].render(project, year, period, draft=draft, today=dt.date.today())
 
 
 def content_at(root: Path, revision: str, into: Path) -> Project:
@@ -74,8 +67,10 @@ def read_docx(path: Path) -> bytes:
     return data
 
 
-def versions_at_ref(project: Project, kind: str, year: int, period: int | None, revision: str, draft: bool):
+def versions_at_ref(
+    project: Project, render: Callable[[Project], bytes], revision: str
+) -> tuple[bytes, bytes]:
+    """A document rendered from the content at a git revision, and from the content now."""
     with tempfile.TemporaryDirectory(prefix="diff-ref-") as scratch:
-        old = render_kind(content_at(project.root, revision, Path(scratch)), kind, year, period, draft=draft)
-    new = render_kind(project, kind, year, period, draft=draft)
-    return old, new
+        old = render(content_at(project.root, revision, Path(scratch)))
+    return old, render(project)

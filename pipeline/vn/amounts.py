@@ -14,6 +14,11 @@ DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tá
 SCALES = ["", "nghìn", "triệu", "tỷ"]
 
 
+def two_digits(count: int) -> str:
+    """Counts below 10 take a leading zero in administrative prose: '02 đợt'."""
+    return f"{count:02d}"
+
+
 def grouped(amount: int) -> str:
     """'1.234.567' — Babel's Vietnamese grouping."""
     return format_decimal(amount, locale="vi", group_separator=True)

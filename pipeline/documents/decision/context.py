@@ -4,24 +4,48 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel.numbers import format_decimal
 
 from pipeline.content.model import RewardForm
 from pipeline.documents.decision.money import RECIPIENTS, Payment, coefficient_text, count_text, payments
-from pipeline.documents.decision.rules import ValidDecision
 from pipeline.documents.shared import (
     citation,
     date_words,
     distribution_lines,
     document_number,
     header_context,
+    properties,
     signature_lines,
-    two_digits,
 )
 from pipeline.vn import collation
-from pipeline.vn.amounts import grouped, money_in_words
+from pipeline.vn.amounts import grouped, money_in_words, two_digits
+from pipeline.word.write import Properties
+
+if TYPE_CHECKING:
+    from pipeline.documents.decision.rules import ValidDecision
+
+TEMPLATE = "quyet-dinh.docx"
+
+
+def output_name(year: int, period: int) -> str:
+    return f"quyet-dinh-dot-{period}-{year}.docx"
+
+
+def decision_properties(decision: ValidDecision) -> Properties:
+    text = decision.content
+    details = f"quyết định khen thưởng; đợt {decision.period}; {decision.year}"
+    return properties(
+        "quyet-dinh",
+        "Quyết định về việc",
+        text.subject,
+        decision.issuer,
+        text.document.number,
+        details,
+        decision.date,
+    )
+
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 ROUNDING_UNITS = {1000: "hàng nghìn đồng", 10000: "hàng chục nghìn đồng", 100000: "hàng trăm nghìn đồng"}

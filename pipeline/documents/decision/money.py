@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
 
-from pipeline.documents.shared import two_digits
+from pipeline.vn.amounts import two_digits
 
 if TYPE_CHECKING:
     from pipeline.content.model import Rounding

@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline.content.catalogs import Catalogs
 from pipeline.content.model import (
     AwardRecord,
     BaseSalary,
@@ -26,12 +26,15 @@ from pipeline.content.model import (
     RewardForm,
     Signer,
 )
-from pipeline.content.project import Content
 from pipeline.content.schema import read
-from pipeline.documents.plan.rules import ValidPlan, load_year
 from pipeline.documents.shared import check_in_force, check_issuance, document_date
 from pipeline.errors import Problem, Problems, Where
 from pipeline.vn import dates
+
+if TYPE_CHECKING:
+    from pipeline.content.catalogs import Catalogs
+    from pipeline.content.project import Content
+    from pipeline.documents.plan.rules import ValidPlan
 
 DECISION_PATTERN = re.compile(r"^quyet-dinh-dot-(\d+)\.yaml$")
 
@@ -101,16 +104,9 @@ class _Decision:
     awards: list[Award]
 
 
-def load_decision(root: Path, year: int, period: int, *, content: Content | None = None) -> ValidDecision:
-    """Load and validate the decision of a period (once per `content`); raise ContentError on any problem."""
-    content = content or Content(root)
-    return content.once(("decision", year, period), lambda _: _load_decision(content, year, period))
-
-
-def _load_decision(content: Content, year: int, period: int) -> ValidDecision:
-    problems = Problems()
-    plan = load_year(content, year, problems, period, decision_file(period))
-    catalogs = plan.catalogs
+def check_decision(content: Content, plan: ValidPlan, period: int, problems: Problems) -> ValidDecision:
+    """The decision of a period with the year's earlier ones; raise ContentError on any problem."""
+    year, catalogs = plan.year, plan.catalogs
     folder = content.project.content_dir(year)
 
     decisions: list[_Decision] = []

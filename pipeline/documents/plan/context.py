@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pipeline.documents.plan.rules import ValidPlan
 from pipeline.documents.shared import (
     citation,
     distribution_lines,
     expand_prose,
     header_context,
     lower_first,
+    properties,
     signature_lines,
-    two_digits,
 )
 from pipeline.vn import dates
+from pipeline.vn.amounts import two_digits
+from pipeline.word.write import Properties
+
+if TYPE_CHECKING:
+    from pipeline.documents.plan.rules import ValidPlan
+
+TEMPLATE = "ke-hoach.docx"
+
+
+def output_name(year: int) -> str:
+    return f"ke-hoach-{year}.docx"
+
+
+def plan_properties(plan: ValidPlan) -> Properties:
+    text = plan.content
+    details = f"kế hoạch; thi đua, khen thưởng; {plan.year}" + ("; dự thảo" if plan.draft else "")
+    return properties(
+        "ke-hoach", "Kế hoạch", text.subject, plan.issuer, text.document.number, details, plan.date
+    )
 
 
 def plan_context(plan: ValidPlan) -> dict[str, Any]:

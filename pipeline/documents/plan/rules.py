@@ -9,12 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.content import marks
-from pipeline.content.catalogs import Catalogs
-from pipeline.content.model import Issuer, PlanContent, Signer
-from pipeline.content.project import Content
+from pipeline.content.model import PlanContent
 from pipeline.content.schema import read
 from pipeline.documents.shared import (
     check_department,
@@ -25,6 +23,11 @@ from pipeline.documents.shared import (
 )
 from pipeline.errors import Loc, PathKey, Problem, Problems
 from pipeline.vn import dates, inline
+
+if TYPE_CHECKING:
+    from pipeline.content.catalogs import Catalogs
+    from pipeline.content.model import Issuer, Signer
+    from pipeline.content.project import Content
 
 PLAN_FILE = "ke-hoach.yaml"
 
@@ -46,53 +49,24 @@ class ValidPlan:
     def is_marked(self, *path: str | int) -> bool:
         return tuple(path) in self.marked
 
-
-def load_plan(root: Path, year: int, *, draft: bool = False, content: Content | None = None) -> ValidPlan:
-    """Load and validate a year's plan and the shared catalogs; raise ContentError on any problem.
-
-    A draft tolerates "CẦN BỔ SUNG" marks; otherwise each mark is a problem.
-    """
-    problems = Problems()
-    plan = check_plan(content or Content(root), year, problems, draft=draft)
-    problems.raise_if_any()
-    assert plan is not None
-    return plan
+    def movements(self) -> list[str]:
+        """Ids of the movements the plan launches ([phong-trao:id]), in the plan's order."""
+        found: list[str] = []
+        for _loc, text in prose_fields(self.content):
+            for ref in inline.references(text):
+                if ref.kind == "phong-trao" and ref.id not in found:
+                    found.append(ref.id)
+        return found
 
 
 MARKABLE = {("basis",), ("document", "month"), ("document", "signer")}
 """Fields `make new-year` may mark; a draft prints them as marks, blank or without a name."""
 
 
-def load_year(
-    content: Content, year: int, problems: Problems, period: int | None, file_name: str
-) -> ValidPlan:
-    """The catalogs and the year's plan that a decision or a report rests on, and the period's
-    number checked against the plan; raises ContentError with every problem found so far."""
-    plan = check_plan(content, year, problems)
-    if plan is None:
-        problems.raise_if_any()
-    assert plan is not None
-    count = len(plan.content.periods)
-    if period is not None and not 1 <= period <= count:
-        name = content.project.display(content.project.content_dir(year) / file_name)
-        problems.extend(
-            [Problem(name, None, "", f"kế hoạch năm {year} có {count:02d} đợt; không có đợt {period}")]
-        )
-        problems.raise_if_any()
-    return plan
-
-
-def check_plan(content: Content, year: int, problems: Problems, *, draft: bool = False) -> ValidPlan | None:
-    """The catalogs and the year's plan, validated once per `content`; None (with problems) if wrong."""
-    catalogs = content.catalogs(problems)
-    return content.once(
-        ("plan", year, draft), lambda found: _read_plan(content, year, catalogs, found, draft), problems
-    )
-
-
-def _read_plan(
+def read_plan(
     content: Content, year: int, catalogs: Catalogs | None, problems: Problems, draft: bool
 ) -> ValidPlan | None:
+    """The year's plan, validated; None (with problems recorded) if anything is wrong."""
     folder = content.project.content_dir(year)
     if not folder.is_dir():
         name = content.project.display(folder) + "/"

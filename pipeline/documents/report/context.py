@@ -7,12 +7,10 @@ so that a figure in the text can never disagree with the table or with the decis
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.content.model import RewardForm
 from pipeline.documents.decision.money import RECIPIENTS, count_text, payments
-from pipeline.documents.decision.rules import ValidDecision
-from pipeline.documents.report.rules import ValidReport
 from pipeline.documents.shared import (
     anniversary_text,
     date_words,
@@ -21,11 +19,35 @@ from pipeline.documents.shared import (
     expand_prose,
     header_context,
     lower_first,
+    properties,
     signature_lines,
-    two_digits,
 )
 from pipeline.vn import dates, inline
-from pipeline.vn.amounts import grouped
+from pipeline.vn.amounts import grouped, two_digits
+from pipeline.word.write import Properties
+
+if TYPE_CHECKING:
+    from pipeline.documents.decision.rules import ValidDecision
+    from pipeline.documents.report.rules import ValidReport
+
+TEMPLATE = "bao-cao.docx"
+
+
+def output_name(year: int, report: ValidReport) -> str:
+    if report.scope.period is None:
+        return f"bao-cao-tong-ket-{year}.docx"
+    return f"bao-cao-so-ket-dot-{report.scope.period}-{year}.docx"
+
+
+def report_properties(report: ValidReport) -> Properties:
+    text = report.content
+    details = f"báo cáo {report.scope.kind}; {report.scope.label(report.year)}" + (
+        "; dự thảo" if report.draft else ""
+    )
+    return properties(
+        "bao-cao", "Báo cáo", text.subject, report.issuer, text.document.number, details, report.date
+    )
+
 
 # Vietnamese point letters: a), b), c), d), đ), e), g) ...
 POINT_LETTERS = [

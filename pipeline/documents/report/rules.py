@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields, is_dataclass, replace
-from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pipeline.content.model import Issuer, ReportContent, Signer
-from pipeline.content.project import Content
+if TYPE_CHECKING:
+    from pipeline.content.model import Issuer, ReportContent, Signer
+    from pipeline.documents.decision.rules import ValidDecision
+    from pipeline.documents.plan.rules import ValidPlan
+
 from pipeline.content.schema import Record
-from pipeline.documents.decision.rules import ValidDecision, decision_periods, load_decision
-from pipeline.documents.plan.rules import ValidPlan, load_year, prose_fields
 from pipeline.documents.shared import check_issuance, check_references, document_date
-from pipeline.errors import ContentError, Loc, Problem, Problems
-from pipeline.vn import dates, inline
+from pipeline.errors import Loc, Problem, Problems
+from pipeline.vn import dates
 
 OPTIONAL_LISTS = {"commendation"}
 
@@ -61,32 +61,12 @@ class ValidReport:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def plan_movements(plan: ValidPlan) -> list[str]:
-    found: list[str] = []
-    for _loc, text in prose_fields(plan.content):
-        for ref in inline.references(text):
-            if ref.kind == "phong-trao" and ref.id not in found:
-                found.append(ref.id)
-    return found
-
-
 def scope_of(plan: ValidPlan, period: int | None) -> Scope:
     periods = plan.content.periods
     if period is None or periods[period - 1].review.kind == "tổng kết":
         return Scope("tổng kết", None, periods[0].start, periods[-1].end)
     chosen = periods[period - 1]
     return Scope("sơ kết", period, chosen.start, chosen.end)
-
-
-def year_decisions(content: Content, year: int, problems: Problems) -> list[ValidDecision]:
-    """Every decision of a year, validated as when it was built; problems are collected."""
-    found = []
-    for period in decision_periods(content.project.content_dir(year)):
-        try:
-            found.append(load_decision(content.root, year, period, content=content))
-        except ContentError as exc:
-            problems.extend(exc.problems)
-    return found
 
 
 def counted(decisions: list[ValidDecision], start: dt.date, cutoff: dt.date) -> list[ValidDecision]:
@@ -132,30 +112,19 @@ def _prose(content: ReportContent) -> list[tuple[Loc, str]]:
     return found
 
 
-def load_report(
-    root: Path,
-    year: int,
-    period: int | None,
+def check_report(
+    plan: ValidPlan,
+    scope: Scope,
+    content: ReportContent | None,
+    decisions: list[ValidDecision],
+    previous_all: list[ValidDecision] | None,
+    problems: Problems,
     *,
     today: dt.date,
-    report_date: dt.date | None = None,
-    content: Content | None = None,
+    report_date: dt.date | None,
 ) -> ValidReport:
-    """Load and validate a report; raise ContentError on any problem."""
-    source = content or Content(root)
-    problems = Problems()
-    plan = load_year(source, year, problems, period, report_file(period))
-    catalogs = plan.catalogs
-    folder = source.project.content_dir(year)
-    scope = scope_of(plan, period)
-    content = source.record(folder / report_file(scope.period), ReportContent, problems)
-    decisions = year_decisions(source, year, problems)
-    previous_year = year - 1
-    previous_all = (
-        year_decisions(source, previous_year, problems)
-        if decision_periods(source.project.content_dir(previous_year))
-        else None
-    )
+    """The report's rules, over the year's plan and decisions; raise ContentError on any problem."""
+    year, catalogs = plan.year, plan.catalogs
     if content is None:
         problems.raise_if_any()
     assert content is not None
@@ -168,7 +137,7 @@ def load_report(
     for loc, text in _prose(content):
         check_references(text, loc, catalogs, on or scope.end, year, problems)
 
-    launched = plan_movements(plan)
+    launched = plan.movements()
     reported = []
     for i, item in enumerate(content.movements):
         if item.movement not in launched:

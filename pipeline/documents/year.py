@@ -1,0 +1,110 @@
+"""The validated documents of a project: each plan, decision and report validated once per Content.
+
+Kinds lean on each other (a decision on its year's plan; a report on the plan and the year's
+decisions, and the previous year's); this module puts them together, so that the rules of each
+kind import none of the others. Each is validated against the catalogs, issuer and signer in
+force on its own date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pipeline.content.model import ReportContent
+from pipeline.content.project import Content
+from pipeline.documents.decision.rules import ValidDecision, check_decision, decision_file, decision_periods
+from pipeline.documents.plan.rules import ValidPlan, read_plan
+from pipeline.documents.report.rules import ValidReport, check_report, report_file, scope_of
+from pipeline.errors import ContentError, Problem, Problems
+
+
+def check_plan(content: Content, year: int, problems: Problems, *, draft: bool = False) -> ValidPlan | None:
+    """The catalogs and the year's plan, validated once per `content`; None (with problems) if wrong."""
+    catalogs = content.catalogs(problems)
+    return content.once(
+        ("plan", year, draft), lambda found: read_plan(content, year, catalogs, found, draft), problems
+    )
+
+
+def load_plan(root: Path, year: int, *, draft: bool = False, content: Content | None = None) -> ValidPlan:
+    """Load and validate a year's plan and the shared catalogs; raise ContentError on any problem.
+
+    A draft tolerates "CẦN BỔ SUNG" marks; otherwise each mark is a problem.
+    """
+    problems = Problems()
+    plan = check_plan(content or Content(root), year, problems, draft=draft)
+    problems.raise_if_any()
+    assert plan is not None
+    return plan
+
+
+def load_year(
+    content: Content, year: int, problems: Problems, period: int | None, file_name: str
+) -> ValidPlan:
+    """The catalogs and the year's plan that a decision or a report rests on, and the period's
+    number checked against the plan; raises ContentError with every problem found so far."""
+    plan = check_plan(content, year, problems)
+    if plan is None:
+        problems.raise_if_any()
+    assert plan is not None
+    count = len(plan.content.periods)
+    if period is not None and not 1 <= period <= count:
+        name = content.project.display(content.project.content_dir(year) / file_name)
+        problems.extend(
+            [Problem(name, None, "", f"kế hoạch năm {year} có {count:02d} đợt; không có đợt {period}")]
+        )
+        problems.raise_if_any()
+    return plan
+
+
+def load_decision(root: Path, year: int, period: int, *, content: Content | None = None) -> ValidDecision:
+    """Load and validate the decision of a period (once per `content`); raise ContentError on any problem."""
+    source = content or Content(root)
+
+    def validate(_: Problems) -> ValidDecision:
+        problems = Problems()
+        plan = load_year(source, year, problems, period, decision_file(period))
+        return check_decision(source, plan, period, problems)
+
+    return source.once(("decision", year, period), validate)
+
+
+def year_decisions(content: Content, year: int, problems: Problems) -> list[ValidDecision]:
+    """Every decision of a year, validated as when it was built; problems are collected."""
+    found = []
+    for period in decision_periods(content.project.content_dir(year)):
+        try:
+            found.append(load_decision(content.root, year, period, content=content))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    return found
+
+
+def load_report(
+    root: Path,
+    year: int,
+    period: int | None,
+    *,
+    today: dt.date,
+    report_date: dt.date | None = None,
+    content: Content | None = None,
+) -> ValidReport:
+    """Load and validate a report; raise ContentError on any problem."""
+    source = content or Content(root)
+    problems = Problems()
+    plan = load_year(source, year, problems, period, report_file(period))
+    scope = scope_of(plan, period)
+    text = source.record(
+        source.project.content_dir(year) / report_file(scope.period), ReportContent, problems
+    )
+    decisions = year_decisions(source, year, problems)
+    previous_year = year - 1
+    previous_all = (
+        year_decisions(source, previous_year, problems)
+        if decision_periods(source.project.content_dir(previous_year))
+        else None
+    )
+    return check_report(
+        plan, scope, text, decisions, previous_all, problems, today=today, report_date=report_date
+    )
