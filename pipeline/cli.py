@@ -213,23 +213,25 @@ def _check(path: Path) -> int:
 
 def _diff(project: Project, args: argparse.Namespace) -> int:
     """diff(1) exit codes: 0 the same, 1 different, 2 trouble."""
-    from pipeline.documents import versions as review
+    from pipeline.documents import versions
     from pipeline.word import diff as docdiff
 
     out = args.out or project.root / "output" / "diff"
     if args.files:
         if len(args.files) != 2 or args.doc:
-            raise review.ReviewProblem("cần đúng hai tệp: A=cũ.docx B=mới.docx (hoặc YEAR, DOC và REF/BASE)")
+            raise versions.VersionProblem(
+                "cần đúng hai tệp: A=cũ.docx B=mới.docx (hoặc YEAR, DOC và REF/BASE)"
+            )
         old_path, new_path = args.files
-        old, new = review.read_docx(old_path), review.read_docx(new_path)
+        old, new = versions.read_docx(old_path), versions.read_docx(new_path)
         old_name, new_name = str(old_path), str(new_path)
         stem = f"{old_path.stem}--{new_path.stem}"
     else:
         if not (args.doc and args.year and (args.ref or args.base)):
-            raise review.ReviewProblem("cần A và B, hoặc YEAR, DOC và REF hoặc BASE")
+            raise versions.VersionProblem("cần A và B, hoặc YEAR, DOC và REF hoặc BASE")
         label = args.doc + (f"-dot-{args.period}" if args.period else "")
         if args.ref:
-            old, new = review.versions_at_ref(
+            old, new = versions.versions_at_ref(
                 project,
                 lambda p: render_kind(p, args.doc, args.year, args.period, draft=args.draft),
                 args.ref,
@@ -241,13 +243,13 @@ def _diff(project: Project, args: argparse.Namespace) -> int:
             new = render_kind(project, args.doc, args.year, args.period, draft=args.draft)
             old_name, new_name = f"{label} {args.base}", f"{label} {args.year}"
             stem = f"{label}-{args.base}--{args.year}"
-    comparison = review.compare_bytes(old, new, old_name, new_name)
+    comparison = versions.compare_bytes(old, new, old_name, new_name)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     sys.stdout.write(docdiff.render_text(comparison, color=color))
     if comparison.same:
         return 0
-    outputs = review.Outputs(out / f"{stem}.html", out / f"{stem}-redline.docx")
-    review.write_outputs(comparison, old, new, outputs)
+    outputs = versions.Outputs(out / f"{stem}.html", out / f"{stem}-redline.docx")
+    versions.write_outputs(comparison, old, new, outputs)
     print(docdiff.summary(comparison), file=sys.stderr)
     print(f"Trang so sánh: {_shown(outputs.html, project.root)}", file=sys.stderr)
     print(f"Bản theo dõi thay đổi (Word): {_shown(outputs.redline, project.root)}", file=sys.stderr)

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.content.model import Anniversary, Issuer, LegalDocument, RecipientGroup, Signer
+from pipeline.content.model import Anniversary, DistributionGroup, Issuer, LegalDocument, Signer
 from pipeline.documents import shared as compute
 from pipeline.vn import inline
 
@@ -120,7 +120,7 @@ def test_signature_lines_follow_the_signing_authority(authority, title, lines):
 
 
 def test_recipient_lines_end_with_semicolons_and_the_archive_with_a_full_stop():
-    groups = [RecipientGroup(heading="Gửi bản điện tử", to=["Sở Nội vụ", "LĐVP;"])]
+    groups = [DistributionGroup(heading="Gửi bản điện tử", to=["Sở Nội vụ", "LĐVP;"])]
     assert compute.distribution_lines(groups, "HCTC-QTTV") == [
         "Gửi bản điện tử:",
         "- Sở Nội vụ;",

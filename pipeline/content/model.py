@@ -203,7 +203,9 @@ class Duty(Record):
 
 
 @dataclass(kw_only=True)
-class RecipientGroup(Record):
+class DistributionGroup(Record):
+    """Nơi nhận: a heading and the addressees under it (the YAML key is `recipients`)."""
+
     heading: str | None = None
     to: list[str]
 
@@ -219,7 +221,7 @@ class PlanContent(Record):
     tasks: list[Task]
     periods: list[Period]
     duties: list[Duty]
-    recipients: list[RecipientGroup]
+    recipients: list[DistributionGroup]
 
 
 # ---- content/shared/ngay-nghi.yaml ------------------------------------------------------------
@@ -345,7 +347,7 @@ class DecisionContent(Record):
     award_files: list[str] = field(default_factory=list)
     """Spreadsheets (.xlsx, .csv) beside this file with award records."""
     awards: list[AwardRecord] = field(default_factory=list)
-    recipients: list[RecipientGroup]
+    recipients: list[DistributionGroup]
 
 
 # ---- content/<year>/bao-cao-dot-<n>.yaml, bao-cao-tong-ket.yaml ---------------------------------
@@ -388,4 +390,4 @@ class ReportContent(Record):
     directions: list[str]
     """Direction and tasks for the next period or year."""
     proposals: list[str]
-    recipients: list[RecipientGroup]
+    recipients: list[DistributionGroup]

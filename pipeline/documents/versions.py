@@ -21,7 +21,7 @@ from pipeline.word.reader import open_docx
 from pipeline.word.write import normalize_zip, write_atomic
 
 
-class ReviewProblem(InputProblem):
+class VersionProblem(InputProblem):
     """Something that keeps the comparison from being made; exit 2."""
 
 
@@ -40,7 +40,7 @@ def content_at(root: Path, revision: str, into: Path) -> Project:
     )
     if archive.returncode != 0:
         message = archive.stderr.decode("utf-8", "replace").strip()
-        raise ReviewProblem(f"không lấy được nội dung ở phiên bản “{revision}”: {message}")
+        raise VersionProblem(f"không lấy được nội dung ở phiên bản “{revision}”: {message}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(into, filter="data")
     return Project(into)
@@ -62,7 +62,7 @@ def read_docx(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ReviewProblem(f"{path}: không đọc được tệp ({exc.strerror})") from exc
+        raise VersionProblem(f"{path}: không đọc được tệp ({exc.strerror})") from exc
     open_docx(path)  # fails early, with exit 2, on a file that is not a .docx
     return data
 

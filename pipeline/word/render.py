@@ -23,7 +23,7 @@ from docxtpl import DocxTemplate
 from jinja2 import meta
 from lxml import etree
 
-from pipeline.errors import InputProblem
+from pipeline.errors import InputProblem, display_path
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -120,14 +120,7 @@ def describe(exc: Exception, main: Path, main_source: str) -> str:
     message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
     if isinstance(exc, jinja2.UndefinedError):
         message = f"biến chưa được cung cấp: {message}"
-    return f"{_shorten(name, main.parent.parent)}: lỗi mẫu: {message}{where}"
-
-
-def _shorten(name: str, root: Path) -> str:
-    try:
-        return Path(name).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return name
+    return f"{display_path(Path(name), main.parent.parent)}: lỗi mẫu: {message}{where}"
 
 
 def render(template_path: Path, context: dict[str, Any]) -> DocxTemplate:
