@@ -1,5 +1,9 @@
-"""Vietnamese administrative documents from structured content.
+"""Vietnamese administrative documents (thi đua, khen thưởng) from structured content.
 
-Stages: load (YAML with line numbers) → validate (typed records, rules)
-→ compute (dates, anniversaries, citations) → render (docxtpl) → write (atomic, reproducible).
+Layers, each importing only those below it:
+  documents/  one package per document kind (plan, decision, report), the registry, new-year rollover
+  content/    reading content: YAML with line marks, schema, catalogs, award tables, Content (read once)
+  word/       everything .docx: render, write, read back, diff, redline, Nghị định 30 checker, PDF
+  vn/         Vietnamese text rules: dates, amounts in words, collation, inline references
+  errors.py   located problems shared by every layer
 """

@@ -1,0 +1,1 @@
+"""Development tools outside the runtime package: template authoring and the benchmark."""

@@ -1,4 +1,4 @@
-"""Load stage for award tables: .xlsx and .csv files as units send them.
+"""Award tables: .xlsx and .csv files as units send them.
 
 Columns are found by their usual Vietnamese headings (STT, Họ và tên, Chức vụ, Đơn vị,
 Danh hiệu / Hình thức khen thưởng ...) in a header row near the top; other columns are

@@ -1,4 +1,4 @@
-"""Load stage: YAML files into plain data, remembering the line of every value."""
+"""YAML files into plain data, remembering the line of every value."""
 
 from __future__ import annotations
 

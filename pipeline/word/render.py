@@ -1,4 +1,4 @@
-"""Render stage: docxtpl templates through a strict Jinja environment.
+"""Render docxtpl templates through a strict Jinja environment.
 
 - autoescape on: content holding '&', '<', quotes comes out literally and the XML stays valid;
 - undefined variables are errors;

@@ -1,4 +1,4 @@
-"""Write stage: reproducible bytes, written atomically.
+"""Reproducible .docx bytes, written atomically.
 
 The same content gives the same .docx, byte for byte: zip entries carry a fixed
 timestamp and the core properties come from the content, never from the clock.

@@ -1,0 +1,1 @@
+"""Commendation decisions (quyết định khen thưởng): rules.py, money.py (reward amounts), context.py."""

@@ -1,4 +1,4 @@
-"""Validate stage for commendation decisions (quyết định khen thưởng).
+"""The rules of commendation decisions (quyết định khen thưởng).
 
 A decision of period n is checked together with the year's earlier decisions, so that rules
 across decisions (the same title twice in a year; CSTĐCS without LĐTT) see every award given

@@ -1,0 +1,1 @@
+"""Period reports (báo cáo sơ kết, tổng kết): rules.py, context.py (figures in prose and table)."""

@@ -1,4 +1,4 @@
-"""Compute stage for period reports: figures from the decisions, in prose and in a table.
+"""The report's template context: figures from the decisions, in prose and in a table.
 
 The prose and the statistics table (biểu thống kê) are both made from one Statistics value,
 so that a figure in the text can never disagree with the table or with the decisions.

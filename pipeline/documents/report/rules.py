@@ -1,4 +1,4 @@
-"""Validate stage for period reports (báo cáo sơ kết, tổng kết).
+"""The rules of period reports (báo cáo sơ kết, tổng kết).
 
 A report covers one period of the plan (sơ kết) or the whole year (tổng kết). It counts the
 decisions signed within its span and up to its own date; the year's decisions and, where they
