@@ -49,7 +49,7 @@ def soffice() -> str | None:
 
 
 def missing_hint(year: int) -> str:
-    return f"Chưa có LibreOffice nên chưa tạo PDF. Cài: {INSTALL_HINT}; rồi chạy: make pdf YEAR={year}"
+    return f"Chưa có LibreOffice nên chưa tạo PDF. Cài: {INSTALL_HINT}; rồi chạy: tdkt pdf {year}"
 
 
 def convert(sources: list[Path], timeout: int = TIMEOUT_SECONDS) -> dict[Path, bytes]:

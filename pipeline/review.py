@@ -41,8 +41,9 @@ def render_kind(project: Project, kind: str, year: int, period: int | None, *, d
 
 def content_at(root: Path, revision: str, into: Path) -> Project:
     """content/ and templates/ as they were at a git revision, unpacked into a scratch folder."""
+    commit = resolve_revision(root, revision)
     archive = subprocess.run(
-        ["git", "-C", str(root), "archive", "--format=tar", revision, "content", "templates"],
+        ["git", "-C", str(root), "archive", "--format=tar", commit, "content", "templates"],
         capture_output=True,
         check=False,
     )
@@ -52,6 +53,32 @@ def content_at(root: Path, revision: str, into: Path) -> Project:
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(into, filter="data")
     return Project(into)
+
+
+def resolve_revision(root: Path, revision: str) -> str:
+    """The commit a user's revision names; refused before any other git command sees it."""
+    if not revision or revision.startswith("-"):
+        raise ReviewProblem(f"“{revision}” không phải là một phiên bản git (commit, nhánh hoặc thẻ)")
+    try:
+        found = subprocess.run(
+            [
+                "git",
+                "-C",
+                str(root),
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                "--end-of-options",
+                f"{revision}^{{commit}}",
+            ],
+            capture_output=True,
+            check=False,
+        )
+    except OSError as exc:
+        raise ReviewProblem(f"không chạy được git ({exc.strerror}); cần cài git để so sánh với REF") from exc
+    if found.returncode != 0:
+        raise ReviewProblem(f"không có phiên bản git “{revision}” trong kho {root}")
+    return found.stdout.decode("ascii").strip()
 
 
 def compare_bytes(old: bytes, new: bytes, old_name: str, new_name: str) -> docdiff.Comparison:
