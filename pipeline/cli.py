@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import datetime as dt
+import io
 import re
 import sys
 from pathlib import Path
@@ -167,7 +169,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run() -> None:
-    """Entry point of the `tdkt` console script."""
+    """Entry point of the `tdkt` console script and of `python -m pipeline`."""
+    for stream in (sys.stdout, sys.stderr):
+        # Windows writes a redirected stream in the locale's code page, which has no Vietnamese letters.
+        if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8")
     sys.exit(main())
 
 

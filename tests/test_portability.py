@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from pipeline import pdf
@@ -47,3 +50,16 @@ def test_no_code_reads_outside_the_project_tree():
         if outside.search(line) and path.name != "test_portability.py"
     ]
     assert offenders == []
+
+
+def test_messages_reach_a_redirected_stream_whole_whatever_its_code_page(tmp_path):
+    """Windows gives a redirected stream the locale's code page (cp1252 has no "ạ"): we write UTF-8."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "plan", "20x4"],
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "năm phải gồm 4 chữ số" in result.stderr.decode("utf-8")
