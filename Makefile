@@ -1,76 +1,107 @@
 # Văn bản thi đua, khen thưởng — see README.md.
-# Every target that runs Python first creates .venv and installs the pinned packages once.
+# Thin wrappers around the `tdkt` command. Every target first makes sure .venv exists and holds the
+# packages it needs: the runtime packages for the document targets, plus the dev extras for
+# test, lint and bench. Variables reach the command as quoted shell words, never as shell code.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
+RUNTIME_STAMP := $(VENV)/.runtime-stamp
+DEV_STAMP     := $(VENV)/.dev-stamp
 YEAR   ?= $(shell date +%Y)
-RUN    := $(BIN)/python -m pipeline
+TDKT   := "$(BIN)/python" -m pipeline --root "$(CURDIR)"
+
+# Handed to the recipes through the environment, so that a value with spaces, quotes or ";" stays one
+# word: recipes read them as "$$YEAR", never as $(YEAR).
+export YEAR PERIOD DATE FILE A B DOC REF BASE DRAFT
 
 .DEFAULT_GOAL := help
-.PHONY: help plan new-year decision report diff git-diff-setup pdf all check test lint bench templates check-year check-period clean
+.PHONY: check-year check-period help plan new-year decision report diff git-diff-setup pdf all check test lint bench templates clean
 
-help: ## list the targets
-	@echo "Cách dùng / usage:"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-12s %s\n", $$1, $$2}'
-	@echo "Ví dụ: make plan YEAR=2024"
+help: ## liệt kê các lệnh
+	@echo "Cách dùng: make <lệnh> [YEAR=năm] [PERIOD=đợt] ..."
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-15s %s\n", $$1, $$2}'
+	@echo "Ví dụ: make plan YEAR=2024; make decision YEAR=2024 PERIOD=1"
+	@echo "Không có make (Windows): xem README, mục “Không dùng make”; lệnh tương ứng là tdkt."
 
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	@touch $@
+# A .venv left half-made by an interrupted first run (no pip, no stamp) is rebuilt; an interrupted
+# install is finished by the next run, since the stamp is written last.
+define install
+	@"$(BIN)/python" -m pip --version >/dev/null 2>&1 || { \
+		echo "Đang tạo môi trường Python trong $(VENV) (lần đầu, khoảng một phút)..."; \
+		rm -rf "$(VENV)" && $(PYTHON) -m venv "$(VENV)"; }
+	@echo "Cài các gói Python cần thiết vào $(VENV)..."
+	@"$(BIN)/python" -m pip install --quiet --disable-pip-version-check -e '.$(1)'
+	@touch "$@"
+endef
 
+$(RUNTIME_STAMP): pyproject.toml
+	$(call install,)
+
+$(DEV_STAMP): pyproject.toml
+	$(call install,[dev])
+	@touch "$(RUNTIME_STAMP)"
+
+# "DRAFT" on: 1, yes, có, true; off: empty, 0, no, không, false; anything else is refused.
+DRAFT_FLAG = draft=$$(case "$$DRAFT" in \
+		(""|0|no|NO|No|không|false) ;; \
+		(1|yes|YES|Yes|có|true) echo --draft ;; \
+		(*) echo "DRAFT chỉ nhận 1 (bản dự thảo) hoặc 0 (nhận được “$$DRAFT”)" >&2; exit 2 ;; \
+	esac) || exit 2
+
+# Cheap guards, so that a typo is reported before a first run spends a minute installing.
 check-year:
-	@echo '$(YEAR)' | grep -Eq '^[0-9]{4}$$' || { echo "YEAR phải gồm 4 chữ số, ví dụ: make plan YEAR=2024 (nhận được “$(YEAR)”)" >&2; exit 2; }
-
-plan: check-year $(STAMP) ## build the year's plan: output/YEAR/ke-hoach-YEAR.docx (DRAFT=1: a draft)
-	@$(RUN) plan --year $(YEAR) $(if $(DRAFT),--draft)
-
-new-year: check-year $(STAMP) ## prepare content/YEAR/ from the latest earlier year (never overwrites)
-	@$(RUN) new-year --year $(YEAR)
+	@case "$$YEAR" in ([0-9][0-9][0-9][0-9]) ;; (*) echo "YEAR phải gồm 4 chữ số, ví dụ: make plan YEAR=2024 (nhận được “$$YEAR”)" >&2; exit 2 ;; esac
 
 check-period:
-	@echo '$(PERIOD)' | grep -Eq '^[1-9][0-9]?$$' || { echo "PERIOD phải là số đợt, ví dụ: make decision YEAR=2024 PERIOD=1 (nhận được “$(PERIOD)”)" >&2; exit 2; }
+	@case "$$PERIOD" in ([1-9]|0[1-9]|[1-9][0-9]) ;; (*) echo "PERIOD phải là số đợt, ví dụ: make decision YEAR=2024 PERIOD=1 (nhận được “$$PERIOD”)" >&2; exit 2 ;; esac
 
-decision: check-year check-period $(STAMP) ## build a period's commendation decision: output/YEAR/quyet-dinh-dot-PERIOD-YEAR.docx
-	@$(RUN) decision --year $(YEAR) --period $(PERIOD)
+plan: check-year $(RUNTIME_STAMP) ## tạo kế hoạch: output/YEAR/ke-hoach-YEAR.docx (DRAFT=1: bản dự thảo)
+	@$(DRAFT_FLAG); $(TDKT) plan "$$YEAR" $$draft
 
-report: check-year $(STAMP) ## report: sơ kết with PERIOD=n, tổng kết without; DATE=dd/mm/yyyy to date it
-	@$(RUN) report --year $(YEAR) $(if $(PERIOD),--period $(PERIOD)) $(if $(DATE),--date $(DATE))
+new-year: check-year $(RUNTIME_STAMP) ## chuẩn bị content/YEAR/ từ năm gần nhất trước đó (không ghi đè)
+	@$(TDKT) new-year "$$YEAR"
 
-diff: $(STAMP) ## compare: A=old.docx B=new.docx | YEAR= DOC=plan REF=<git rev> | YEAR= DOC=plan BASE=<year>
-	@# python -m pipeline diff exits 0 same, 1 different, 2 trouble; make fails only on trouble
-	@$(RUN) diff $(if $(A),$(A) $(B),--year $(YEAR) --doc $(DOC) $(if $(REF),--ref $(REF)) $(if $(BASE),--base $(BASE))) \
-		$(if $(PERIOD),--period $(PERIOD)) $(if $(DRAFT),--draft); status=$$?; [ $$status -le 1 ] || exit $$status
+decision: check-year check-period $(RUNTIME_STAMP) ## quyết định khen thưởng của đợt PERIOD: output/YEAR/quyet-dinh-dot-PERIOD-YEAR.docx
+	@$(TDKT) decision "$$YEAR" "$$PERIOD"
 
-git-diff-setup: $(STAMP) ## let git diff / git log -p show the text of .docx files in this clone
-	git config diff.docx.textconv "$(CURDIR)/$(BIN)/python -m pipeline textconv"
+report: check-year $(RUNTIME_STAMP) ## báo cáo: sơ kết với PERIOD=n, tổng kết khi không có PERIOD; DATE=dd/mm/yyyy
+	@$(TDKT) report "$$YEAR" $${PERIOD:+"$$PERIOD"} $${DATE:+--date "$$DATE"}
+
+# tdkt diff exits 0 same, 1 different, 2 trouble; make fails only on trouble.
+diff: $(RUNTIME_STAMP) ## so sánh: A=cũ.docx B=mới.docx | YEAR= DOC=plan REF=<git> | YEAR= DOC=plan BASE=<năm>
+	@$(DRAFT_FLAG); \
+	if [ -n "$$A$$B" ]; then set -- "$$A" "$$B"; \
+	else set -- --year "$$YEAR" --doc "$$DOC" $${REF:+--ref="$$REF"} $${BASE:+--base="$$BASE"}; fi; \
+	$(TDKT) diff "$$@" $${PERIOD:+--period "$$PERIOD"} $$draft; status=$$?; [ $$status -le 1 ] || exit $$status
+
+git-diff-setup: $(RUNTIME_STAMP) ## để git diff hiện nội dung chữ của tệp .docx trong bản sao này
+	git config diff.docx.textconv "\"$(CURDIR)/$(BIN)/python\" -m pipeline textconv"
 	git config diff.docx.cachetextconv true
-	@echo "git diff now shows .docx files as text (see .gitattributes)."
+	@echo "git diff giờ hiện tệp .docx dưới dạng chữ (xem .gitattributes)."
 
-pdf: check-year $(STAMP) ## convert the year's .docx in output/YEAR/ to PDF (LibreOffice)
-	@$(RUN) pdf --year $(YEAR)
+pdf: check-year $(RUNTIME_STAMP) ## chuyển các tệp .docx trong output/YEAR/ sang PDF (cần LibreOffice)
+	@$(TDKT) pdf "$$YEAR"
 
-all: check-year $(STAMP) ## build every document of the year and its PDF
-	@$(RUN) all --year $(YEAR)
+all: check-year $(RUNTIME_STAMP) ## tạo mọi văn bản của năm và bản PDF
+	@$(TDKT) all "$$YEAR"
 
-check: $(STAMP) ## check a .docx against Nghị định 30: FILE=doc.docx
-	@$(RUN) check $(FILE)
+check: $(RUNTIME_STAMP) ## kiểm tra thể thức theo Nghị định 30: FILE=van-ban.docx (mã 0 đúng, 1 có điểm sai, 2 lỗi)
+	@$(TDKT) check "$$FILE"
 
-test: $(STAMP) ## run the whole test suite (and ruff)
-	$(BIN)/ruff check pipeline tests tools
-	$(BIN)/python -m pytest
+test: $(DEV_STAMP) ## kiểm tra toàn bộ chương trình (ruff và pytest)
+	"$(BIN)/ruff" check pipeline tests tools
+	"$(BIN)/python" -m pytest
 
-bench: $(STAMP) ## time the plan and decisions of 1.000 and 10.000 awards (wall time, peak memory)
-	$(BIN)/python -m tools.bench
+bench: $(DEV_STAMP) ## đo thời gian và bộ nhớ (kế hoạch, quyết định 1.000 và 10.000 người)
+	"$(BIN)/python" -m tools.bench
 
-lint: $(STAMP) ## ruff check and format check
-	$(BIN)/ruff check pipeline tests tools
-	$(BIN)/ruff format --check pipeline tests tools
+lint: $(DEV_STAMP) ## ruff check và kiểm tra định dạng mã
+	"$(BIN)/ruff" check pipeline tests tools
+	"$(BIN)/ruff" format --check pipeline tests tools
 
-templates: $(STAMP) ## create missing starting templates in templates/
-	@$(RUN) templates
+templates: $(RUNTIME_STAMP) ## tạo các mẫu ban đầu còn thiếu trong templates/
+	@$(TDKT) templates
 
-clean: ## remove generated output (keeps .venv)
+clean: ## xóa các văn bản đã tạo trong output/ (giữ .venv)
 	rm -rf output/*

@@ -1,9 +1,11 @@
-"""Command line: python -m pipeline <command> ...  (the Makefile calls this)."""
+"""Command line: `tdkt <command> ...` (also `python -m pipeline`; the Makefile wraps it)."""
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import datetime as dt
+import io
 import re
 import sys
 from pathlib import Path
@@ -18,7 +20,44 @@ from pipeline.vn import dates as vndate
 # Commands other than plan, decision and report import their modules when they run, so that
 # `make plan` does not pay for LibreOffice glue, diffs or the format checker.
 
+PROG = "tdkt"
+EXIT_DIFFERENT = 1
 EXIT_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+# argparse's own words, as a clerk reads them.
+ARGPARSE_WORDS = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "show this help message and exit": "in hướng dẫn này rồi thoát",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "thiếu tham số: %s",
+    "unrecognized arguments: %s": "không hiểu tham số: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "không có lựa chọn %(value)r (chọn một trong: %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",
+    "expected one argument": "cần một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tùy chọn %(option)s không rõ: có thể là %(matches)s"
+    ),
+    "not allowed with argument %s": "không dùng cùng với %s",
+    "ignored explicit argument %r": "tùy chọn này không nhận giá trị: %r",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
+    "unexpected option string: %s": "tùy chọn không đúng chỗ: %s",
+}
+
+
+def _vietnamese(message: str) -> str:
+    return ARGPARSE_WORDS.get(message, message)
+
+
+def _vietnamese_plural(singular: str, plural: str, count: int) -> str:
+    return _vietnamese(singular if count == 1 else plural)
 
 
 def year_argument(text: str) -> int:
@@ -28,7 +67,7 @@ def year_argument(text: str) -> int:
 
 
 def period_argument(text: str) -> int:
-    if not re.fullmatch(r"[1-9]\d?", text):
+    if not re.fullmatch(r"0?[1-9]\d?", text):
         raise argparse.ArgumentTypeError(f"đợt phải là số từ 1, ví dụ 1 hoặc 2 (nhận được “{text}”)")
     return int(text)
 
@@ -41,33 +80,49 @@ def date_argument(text: str) -> dt.date:
 
 
 def parser() -> argparse.ArgumentParser:
+    # argparse looks its words up through its module's `_` and `ngettext` each time it uses them.
+    argparse._ = _vietnamese  # type: ignore[attr-defined]
+    argparse.ngettext = _vietnamese_plural  # type: ignore[attr-defined]
     main = argparse.ArgumentParser(
-        prog="python -m pipeline",
+        prog=PROG,
         description="Tạo văn bản thi đua, khen thưởng từ nội dung (content/) và mẫu (templates/).",
+        epilog="Ví dụ: tdkt plan 2024 · tdkt decision 2024 1 · tdkt report 2024 · tdkt check van-ban.docx",
     )
     main.add_argument(
-        "--root", type=Path, default=Path.cwd(), help="thư mục dự án (mặc định: thư mục hiện tại)"
+        "--root",
+        type=Path,
+        default=Path.cwd(),
+        metavar="THƯ-MỤC",
+        help="thư mục dự án (mặc định: thư mục hiện tại)",
     )
-    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = main.add_subparsers(dest="command", required=True, metavar="LỆNH", title="các lệnh")
+
+    def year(command: argparse.ArgumentParser, example: str = "2024") -> None:
+        command.add_argument("year", type=year_argument, metavar="NĂM", help=f"năm, ví dụ {example}")
 
     plan = commands.add_parser("plan", help="tạo kế hoạch thi đua, khen thưởng của một năm")
-    plan.add_argument("--year", type=year_argument, required=True, help="năm của kế hoạch, ví dụ 2024")
+    year(plan)
     plan.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
 
     new_year = commands.add_parser("new-year", help="chuẩn bị nội dung năm mới từ năm gần nhất trước đó")
-    new_year.add_argument("--year", type=year_argument, required=True, help="năm mới, ví dụ 2025")
+    year(new_year, "2025")
 
     decision = commands.add_parser("decision", help="tạo quyết định khen thưởng của một đợt thi đua")
-    decision.add_argument("--year", type=year_argument, required=True, help="năm, ví dụ 2024")
-    decision.add_argument("--period", type=period_argument, required=True, help="đợt thi đua: 1, 2 ...")
+    year(decision)
+    decision.add_argument("period", type=period_argument, metavar="ĐỢT", help="đợt thi đua: 1, 2 ...")
 
     report = commands.add_parser(
-        "report", help="tạo báo cáo sơ kết một đợt (--period) hoặc báo cáo tổng kết năm (không có --period)"
+        "report", help="tạo báo cáo sơ kết một đợt (có ĐỢT) hoặc báo cáo tổng kết năm (không có ĐỢT)"
     )
-    report.add_argument("--year", type=year_argument, required=True, help="năm, ví dụ 2024")
-    report.add_argument("--period", type=period_argument, help="đợt thi đua của báo cáo sơ kết")
+    year(report)
     report.add_argument(
-        "--date", type=date_argument, help="ngày của báo cáo (dd/mm/yyyy); thay ngày trong tệp nội dung"
+        "period", type=period_argument, nargs="?", metavar="ĐỢT", help="đợt thi đua của báo cáo sơ kết"
+    )
+    report.add_argument(
+        "--date",
+        type=date_argument,
+        metavar="NGÀY",
+        help="ngày của báo cáo (dd/mm/yyyy); thay ngày trong tệp nội dung",
     )
 
     diff = commands.add_parser(
@@ -75,38 +130,67 @@ def parser() -> argparse.ArgumentParser:
         help="so sánh hai tệp .docx, hoặc một văn bản với nội dung ở phiên bản git cũ / với năm trước",
     )
     diff.add_argument("files", nargs="*", type=Path, metavar="TỆP", help="tệp cũ và tệp mới (.docx)")
-    diff.add_argument("--year", type=year_argument, help="năm của văn bản được tạo để so sánh")
+    diff.add_argument("--year", type=year_argument, metavar="NĂM", help="năm của văn bản được tạo để so sánh")
     diff.add_argument("--doc", choices=DOCUMENT_KINDS, help="loại văn bản: plan, decision, report")
-    diff.add_argument("--period", type=period_argument, help="đợt (quyết định, báo cáo sơ kết)")
-    diff.add_argument("--ref", help="phiên bản git của nội dung cũ (commit, nhánh, thẻ)")
-    diff.add_argument("--base", type=year_argument, help="năm của văn bản cũ (so với năm trước)")
+    diff.add_argument(
+        "--period", type=period_argument, metavar="ĐỢT", help="đợt (quyết định, báo cáo sơ kết)"
+    )
+    diff.add_argument("--ref", metavar="PHIÊN-BẢN", help="phiên bản git của nội dung cũ (commit, nhánh, thẻ)")
+    diff.add_argument(
+        "--base", type=year_argument, metavar="NĂM", help="năm của văn bản cũ (so với năm trước)"
+    )
     diff.add_argument(
         "--draft", action="store_true", help="tạo kế hoạch dạng bản nháp nếu còn chỗ CẦN BỔ SUNG"
     )
-    diff.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    diff.add_argument("--out", type=Path, help="thư mục ghi trang HTML và bản redline (mặc định output/diff)")
+    diff.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="tô màu: auto, always, never"
+    )
+    diff.add_argument(
+        "--out",
+        type=Path,
+        metavar="THƯ-MỤC",
+        help="thư mục ghi trang HTML và bản redline (mặc định output/diff)",
+    )
 
     pdf_command = commands.add_parser(
         "pdf", help="chuyển các văn bản .docx của một năm trong output/ sang PDF"
     )
-    pdf_command.add_argument("--year", type=year_argument, required=True)
+    year(pdf_command)
 
     everything = commands.add_parser("all", help="tạo mọi văn bản của một năm và bản PDF của chúng")
-    everything.add_argument("--year", type=year_argument, required=True)
+    year(everything)
 
     check = commands.add_parser("check", help="kiểm tra thể thức một tệp .docx theo Nghị định 30/2020/NĐ-CP")
-    check.add_argument("file", type=Path, metavar="TỆP")
+    check.add_argument("file", type=Path, metavar="TỆP", help="tệp .docx cần kiểm tra")
 
     textconv = commands.add_parser("textconv", help="in nội dung chữ của một tệp .docx (cho git diff)")
-    textconv.add_argument("file", type=Path)
+    textconv.add_argument("file", type=Path, metavar="TỆP", help="tệp .docx")
 
     templates = commands.add_parser("templates", help="tạo các mẫu .docx ban đầu trong templates/")
     templates.add_argument("--force", action="store_true", help="ghi đè mẫu đã có")
     return main
 
 
+def run() -> None:
+    """Entry point of the `tdkt` console script and of `python -m pipeline`."""
+    for stream in (sys.stdout, sys.stderr):
+        # Windows writes a redirected stream in the locale's code page, which has no Vietnamese letters.
+        if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8")
+    sys.exit(main())
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    """Run one command; 0 success, 1 different/deviations, 2 bad input or trouble, 130 Ctrl-C."""
+    try:
+        args = parser().parse_args(argv)
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        print("\nĐã dừng (Ctrl-C). Tệp đang ghi dở đã được xóa; các tệp đã có giữ nguyên.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     project = Project(args.root.resolve())
     try:
         if args.command == "plan":
@@ -140,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
 
             sys.stdout.write(docdiff.document_text(open_docx(args.file)))
         elif args.command == "templates":
+            sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/ beside the package
             from tools import authoring
 
             for path in authoring.create_templates(project.templates, force=args.force):
@@ -171,7 +256,7 @@ def _pdfs(project: Project, year: int, sources: list[Path]) -> None:
 
     if not sources:
         raise pdf.PdfUnavailable(
-            f"chưa có văn bản .docx nào trong output/{year}/ (chạy make plan YEAR={year} trước)"
+            f"chưa có văn bản .docx nào trong output/{year}/ (chạy tdkt plan {year} trước)"
         )
     for result in pdf.build_pdfs(sources):
         print(f"Đã tạo {_shown(result.pdf, project.root)} ({result.pages} trang)")
@@ -192,9 +277,6 @@ def _report_warnings(built: Built) -> Path:
     for warning in built.warnings:
         print(f"Cảnh báo: {warning}", file=sys.stderr)
     return built.path
-
-
-EXIT_DIFFERENT = 1
 
 
 def _check(path: Path) -> int:
@@ -219,7 +301,7 @@ def _diff(project: Project, args: argparse.Namespace) -> int:
     out = args.out or project.root / "output" / "diff"
     if args.files:
         if len(args.files) != 2 or args.doc:
-            raise versions.VersionProblem(
+            raise versions.ReviewProblem(
                 "cần đúng hai tệp: A=cũ.docx B=mới.docx (hoặc YEAR, DOC và REF/BASE)"
             )
         old_path, new_path = args.files
@@ -228,7 +310,7 @@ def _diff(project: Project, args: argparse.Namespace) -> int:
         stem = f"{old_path.stem}--{new_path.stem}"
     else:
         if not (args.doc and args.year and (args.ref or args.base)):
-            raise versions.VersionProblem("cần A và B, hoặc YEAR, DOC và REF hoặc BASE")
+            raise versions.ReviewProblem("cần A và B, hoặc YEAR, DOC và REF hoặc BASE")
         label = args.doc + (f"-dot-{args.period}" if args.period else "")
         if args.ref:
             old, new = versions.versions_at_ref(
@@ -262,7 +344,7 @@ def _new_year(project: Project, year: int) -> None:
     result = roll_over(project.root, year)
     print(f"Đã tạo {_shown(result.target, project.root)} từ {_shown(result.source, project.root)}.")
     if result.marks:
-        print(f"Cần bổ sung trước khi in (make plan YEAR={year} DRAFT=1 để in bản nháp):")
+        print(f"Cần bổ sung trước khi in (tdkt plan {year} --draft để in bản nháp):")
         for problem in result.marks:
             print(f"  {problem}")
     if result.problems:

@@ -75,15 +75,12 @@ def test_without_libreoffice_the_message_says_how_to_install_it(built, monkeypat
 
 def test_make_plan_still_builds_the_docx_and_says_how_to_get_pdfs(project, monkeypatch, capsys):
     monkeypatch.setattr(pdf, "soffice", lambda: None)
-    assert main(["--root", str(project.root), "plan", "--year", "2024"]) == 0
+    assert main(["--root", str(project.root), "plan", "2024"]) == 0
     assert (project.root / "output/2024/ke-hoach-2024.docx").is_file()
     err = capsys.readouterr().err
-    assert (
-        "sudo apt-get install libreoffice-writer-nogui fonts-liberation2" in err
-        and "make pdf YEAR=2024" in err
-    )
+    assert "sudo apt-get install libreoffice-writer-nogui fonts-liberation2" in err and "tdkt pdf 2024" in err
 
 
 def test_pdf_command_with_nothing_to_convert_exits_2(project, capsys):
-    assert main(["--root", str(project.root), "pdf", "--year", "2024"]) == 2
+    assert main(["--root", str(project.root), "pdf", "2024"]) == 2
     assert "chưa có văn bản .docx nào" in capsys.readouterr().err

@@ -21,7 +21,7 @@ from pipeline.word.reader import open_docx
 from pipeline.word.write import normalize_zip, write_atomic
 
 
-class VersionProblem(InputProblem):
+class ReviewProblem(InputProblem):
     """Something that keeps the comparison from being made; exit 2."""
 
 
@@ -33,17 +33,44 @@ class Outputs:
 
 def content_at(root: Path, revision: str, into: Path) -> Project:
     """content/ and templates/ as they were at a git revision, unpacked into a scratch folder."""
+    commit = resolve_revision(root, revision)
     archive = subprocess.run(
-        ["git", "-C", str(root), "archive", "--format=tar", revision, "content", "templates"],
+        ["git", "-C", str(root), "archive", "--format=tar", commit, "content", "templates"],
         capture_output=True,
         check=False,
     )
     if archive.returncode != 0:
         message = archive.stderr.decode("utf-8", "replace").strip()
-        raise VersionProblem(f"không lấy được nội dung ở phiên bản “{revision}”: {message}")
+        raise ReviewProblem(f"không lấy được nội dung ở phiên bản “{revision}”: {message}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(into, filter="data")
     return Project(into)
+
+
+def resolve_revision(root: Path, revision: str) -> str:
+    """The commit a user's revision names; refused before any other git command sees it."""
+    if not revision or revision.startswith("-"):
+        raise ReviewProblem(f"“{revision}” không phải là một phiên bản git (commit, nhánh hoặc thẻ)")
+    try:
+        found = subprocess.run(
+            [
+                "git",
+                "-C",
+                str(root),
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                "--end-of-options",
+                f"{revision}^{{commit}}",
+            ],
+            capture_output=True,
+            check=False,
+        )
+    except OSError as exc:
+        raise ReviewProblem(f"không chạy được git ({exc.strerror}); cần cài git để so sánh với REF") from exc
+    if found.returncode != 0:
+        raise ReviewProblem(f"không có phiên bản git “{revision}” trong kho {root}")
+    return found.stdout.decode("ascii").strip()
 
 
 def compare_bytes(old: bytes, new: bytes, old_name: str, new_name: str) -> docdiff.Comparison:
@@ -62,7 +89,7 @@ def read_docx(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise VersionProblem(f"{path}: không đọc được tệp ({exc.strerror})") from exc
+        raise ReviewProblem(f"{path}: không đọc được tệp ({exc.strerror})") from exc
     open_docx(path)  # fails early, with exit 2, on a file that is not a .docx
     return data
 

@@ -45,18 +45,41 @@ class PdfResult:
 
 
 def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """LibreOffice's program: $LIBREOFFICE if set, else soffice on PATH, else the usual install folders."""
+    configured = os.environ.get("LIBREOFFICE")
+    if configured:
+        return configured if Path(configured).is_file() else None
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    return next((str(p) for p in _install_locations() if p.is_file()), None)
+
+
+def _install_locations() -> list[Path]:
+    """Where the LibreOffice installers put the program on Windows and macOS."""
+    folders = {os.environ.get(name) for name in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")}
+    windows = [Path(f) / "LibreOffice" / "program" / "soffice.exe" for f in sorted(filter(None, folders))]
+    return [*windows, Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")]
+
+
+def install_hint() -> str:
+    configured = os.environ.get("LIBREOFFICE")
+    if configured:
+        return f"biến LIBREOFFICE={configured} không trỏ tới chương trình soffice; sửa lại đường dẫn"
+    if os.name == "nt":
+        return "cài LibreOffice cho Windows, hoặc đặt biến LIBREOFFICE là đường dẫn tới soffice.exe"
+    return INSTALL_HINT
 
 
 def missing_hint(year: int) -> str:
-    return f"Chưa có LibreOffice nên chưa tạo PDF. Cài: {INSTALL_HINT}; rồi chạy: make pdf YEAR={year}"
+    return f"Chưa có LibreOffice nên chưa tạo PDF. Cài: {install_hint()}; rồi chạy: tdkt pdf {year}"
 
 
 def convert(sources: list[Path], timeout: int = TIMEOUT_SECONDS) -> dict[Path, bytes]:
     """PDF bytes of each .docx, from one soffice process with a private profile."""
     program = soffice()
     if program is None:
-        raise PdfUnavailable(f"không tìm thấy LibreOffice (soffice). Cài: {INSTALL_HINT}")
+        raise PdfUnavailable(f"không tìm thấy LibreOffice (soffice). Cài: {install_hint()}")
     with tempfile.TemporaryDirectory(prefix="pdf-") as scratch:
         work = Path(scratch)
         names = {}
