@@ -98,14 +98,36 @@ def build_report(
 
 
 @dataclass(frozen=True)
+class Job:
+    """One document to render or build."""
+
+    project: Project
+    year: int
+    period: int | None
+    """The period of a decision or sơ kết; None for the plan and the year's report."""
+    today: dt.date
+    draft: bool = False
+    content: Content | None = None
+
+
+@dataclass(frozen=True)
 class Kind:
     name: str
     periods: Callable[[Path], list[int | None]]
     """The documents of this kind a year's content folder holds, by period (None: the year's)."""
-    render: Callable[[Project, int, int | None, bool, dt.date, Content | None], bytes]
-    """(project, year, period, draft, today, content) → .docx bytes."""
-    build: Callable[[Project, int, int | None, dt.date, Content | None], Built]
-    """(project, year, period, today, content) → the file written, with its warnings."""
+    render: Callable[[Job], bytes]
+    build: Callable[[Job], Built]
+    """Write the file; return it with its warnings."""
+
+
+class PeriodMissing(InputProblem):
+    """A decision asked for without its period; exit 2."""
+
+
+def _period(job: Job) -> int:
+    if job.period is None:
+        raise PeriodMissing("quyết định cần PERIOD (đợt)")
+    return job.period
 
 
 def _report_periods(folder: Path) -> list[int | None]:
@@ -115,43 +137,27 @@ def _report_periods(folder: Path) -> list[int | None]:
     return numbers + ([None] if (folder / report_file(None)).is_file() else [])
 
 
-class PeriodMissing(InputProblem):
-    """A decision asked for without its period; exit 2."""
-
-
-def _period(period: int | None) -> int:
-    if period is None:
-        raise PeriodMissing("quyết định cần PERIOD (đợt)")
-    return period
-
-
 KINDS: dict[str, Kind] = {
     "plan": Kind(
         "plan",
-        lambda folder: [None],
-        lambda project, year, _period, draft, _today, content: render_plan(
-            project, year, draft=draft, content=content
-        ),
-        lambda project, year, _period, _today, content: Built(build_plan(project, year, content=content), []),
+        periods=lambda _folder: [None],
+        render=lambda job: render_plan(job.project, job.year, draft=job.draft, content=job.content),
+        build=lambda job: Built(build_plan(job.project, job.year, content=job.content), []),
     ),
     "decision": Kind(
         "decision",
-        lambda folder: list(decision_periods(folder)),
-        lambda project, year, period, _draft, _today, content: render_decision(
-            project, year, _period(period), content=content
-        )[0],
-        lambda project, year, period, _today, content: build_decision(
-            project, year, _period(period), content=content
-        ),
+        periods=lambda folder: list(decision_periods(folder)),
+        render=lambda job: render_decision(job.project, job.year, _period(job), content=job.content)[0],
+        build=lambda job: build_decision(job.project, job.year, _period(job), content=job.content),
     ),
     "report": Kind(
         "report",
-        _report_periods,
-        lambda project, year, period, _draft, today, content: render_report(
-            project, year, period, today=today, content=content
+        periods=_report_periods,
+        render=lambda job: render_report(
+            job.project, job.year, job.period, today=job.today, content=job.content
         )[0],
-        lambda project, year, period, today, content: build_report(
-            project, year, period, today=today, content=content
+        build=lambda job: build_report(
+            job.project, job.year, job.period, today=job.today, content=job.content
         )[0],
     ),
 }
@@ -165,11 +171,11 @@ def build_all(
     folder = project.content_dir(year)
     for kind in KINDS.values():
         for period in kind.periods(folder):
-            yield kind.build(project, year, period, today, content)
+            yield kind.build(Job(project, year, period, today, content=content))
 
 
 def render_kind(project: Project, kind: str, year: int, period: int | None, *, draft: bool = False) -> bytes:
     """One document of a kind as .docx bytes (make diff)."""
     if kind == "decision" and period is None:
         raise PeriodMissing("so sánh quyết định cần PERIOD (đợt)")
-    return KINDS[kind].render(project, year, period, draft, dt.date.today(), None)
+    return KINDS[kind].render(Job(project, year, period, dt.date.today(), draft=draft))
