@@ -90,15 +90,15 @@ check: $(RUNTIME_STAMP) ## kiểm tra thể thức theo Nghị định 30: FILE=
 	@$(TDKT) check "$$FILE"
 
 test: $(DEV_STAMP) ## kiểm tra toàn bộ chương trình (ruff và pytest)
-	"$(BIN)/ruff" check pipeline tests
+	"$(BIN)/ruff" check pipeline tests tools
 	"$(BIN)/python" -m pytest
 
 bench: $(DEV_STAMP) ## đo thời gian và bộ nhớ (kế hoạch, quyết định 1.000 và 10.000 người)
-	"$(BIN)/python" -m pipeline.bench
+	"$(BIN)/python" -m tools.bench
 
 lint: $(DEV_STAMP) ## ruff check và kiểm tra định dạng mã
-	"$(BIN)/ruff" check pipeline tests
-	"$(BIN)/ruff" format --check pipeline tests
+	"$(BIN)/ruff" check pipeline tests tools
+	"$(BIN)/ruff" format --check pipeline tests tools
 
 templates: $(RUNTIME_STAMP) ## tạo các mẫu ban đầu còn thiếu trong templates/
 	@$(TDKT) templates

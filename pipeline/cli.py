@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import codecs
 import datetime as dt
+import importlib.util
 import io
 import re
 import sys
 from pathlib import Path
+from types import ModuleType
 
-from . import vndate
-from .build import DOCUMENT_KINDS, Built, Project, build_decision, build_plan, build_report
-from .errors import ContentError, InputProblem
+from pipeline.documents.build import DOCUMENT_KINDS, Built, Project, build_decision, build_plan, build_report
+from pipeline.errors import ContentError, InputProblem
+from pipeline.vn import dates as vndate
 
 # Commands other than plan, decision and report import their modules when they run, so that
 # `make plan` does not pay for LibreOffice glue, diffs or the format checker.
@@ -216,13 +218,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         elif args.command == "check":
             return _check(args.file)
         elif args.command == "textconv":
-            from . import docdiff
+            from pipeline.word import diff as docdiff
 
             sys.stdout.write(docdiff.document_text(docdiff.open_docx(args.file)))
         elif args.command == "templates":
-            from . import authoring
-
-            for path in authoring.create_templates(project.templates, force=args.force):
+            for path in _authoring(project.root).create_templates(project.templates, force=args.force):
                 print(f"Đã tạo {_shown(path, project.root)}")
     except ContentError as exc:
         for problem in exc.problems:
@@ -230,7 +230,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(f"Có {len(exc.problems)} lỗi trong nội dung; không tạo hay thay đổi tệp nào.", file=sys.stderr)
         return EXIT_INPUT
     except InputProblem as exc:
-        from .render import TemplateProblem
+        from pipeline.word.render import TemplateProblem
 
         print(exc, file=sys.stderr)
         if isinstance(exc, TemplateProblem):
@@ -239,15 +239,26 @@ def _dispatch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _authoring(root: Path) -> ModuleType:
+    """tools/authoring.py of the project tree: a development tool, not part of the installed package."""
+    source = root / "tools" / "authoring.py"
+    if not source.is_file():
+        raise InputProblem(f"{source}: không có công cụ tạo mẫu; chạy lệnh templates trong thư mục dự án")
+    spec = importlib.util.spec_from_file_location("tools.authoring", source)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
 def _hint_pdf(year: int) -> None:
-    from . import pdf
+    from pipeline.word import pdf
 
     if pdf.soffice() is None:
         print(pdf.missing_hint(year), file=sys.stderr)
 
 
 def _pdfs(project: Project, year: int, sources: list[Path]) -> None:
-    from . import pdf
+    from pipeline.word import pdf
 
     if not sources:
         raise pdf.PdfUnavailable(
@@ -259,7 +270,7 @@ def _pdfs(project: Project, year: int, sources: list[Path]) -> None:
 
 def _build_all(project: Project, year: int) -> list[Path]:
     """Every document of the year that has content: plan, decisions, reports."""
-    from . import validate_report
+    from pipeline.documents.report import rules as validate_report
 
     folder = project.root / "content" / str(year)
     built = [build_plan(project, year)]
@@ -284,7 +295,7 @@ def _report_warnings(built: Built) -> Path:
 
 def _check(path: Path) -> int:
     """0 conforms, 1 deviations, 2 unreadable."""
-    from . import check as format_check
+    from pipeline.word import check as format_check
 
     deviations = format_check.check_file(path)
     for deviation in deviations:
@@ -298,7 +309,8 @@ def _check(path: Path) -> int:
 
 def _diff(project: Project, args: argparse.Namespace) -> int:
     """diff(1) exit codes: 0 the same, 1 different, 2 trouble."""
-    from . import docdiff, review
+    from pipeline.documents import versions as review
+    from pipeline.word import diff as docdiff
 
     out = args.out or project.root / "output" / "diff"
     if args.files:
@@ -335,7 +347,7 @@ def _diff(project: Project, args: argparse.Namespace) -> int:
 
 
 def _new_year(project: Project, year: int) -> None:
-    from .rollover import roll_over
+    from pipeline.documents.rollover import roll_over
 
     result = roll_over(project.root, year)
     print(f"Đã tạo {_shown(result.target, project.root)} từ {_shown(result.source, project.root)}.")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.build import Project
+from pipeline.documents.build import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_DIR = ROOT / "tests" / "data" / "reference"

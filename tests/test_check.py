@@ -11,10 +11,10 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from pipeline import check
-from pipeline.build import Project, render_decision, render_plan, render_report
 from pipeline.cli import main
-from pipeline.rollover import roll_over
+from pipeline.documents.build import Project, render_decision, render_plan, render_report
+from pipeline.documents.rollover import roll_over
+from pipeline.word import check
 
 from .conftest import ROOT
 

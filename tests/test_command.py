@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pipeline import cli, extract, review
+from pipeline import cli
 from pipeline.cli import main
+from pipeline.documents import versions as review
+from pipeline.word import reader as extract
 
 from .conftest import ROOT
 

@@ -2,8 +2,9 @@ from datetime import date
 
 import pytest
 
-from pipeline import compute, inline
-from pipeline.model import Anniversary, Issuer, LegalDocument, RecipientGroup, Signer
+from pipeline.content.model import Anniversary, Issuer, LegalDocument, RecipientGroup, Signer
+from pipeline.documents.plan import context as compute
+from pipeline.vn import inline
 
 
 def anniversary(origin: date, name: str = "Ngày thành lập Đảng Cộng sản Việt Nam") -> Anniversary:

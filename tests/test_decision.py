@@ -11,11 +11,13 @@ import pytest
 from docx import Document
 from openpyxl import Workbook
 
-from pipeline import compute_decision, extract, render
-from pipeline.build import DECISION_TEMPLATE, Project, render_decision
+from pipeline.content.model import Rounding
+from pipeline.documents.build import DECISION_TEMPLATE, Project, render_decision
+from pipeline.documents.decision import context as compute_decision
+from pipeline.documents.decision.rules import load_decision
 from pipeline.errors import ContentError
-from pipeline.model import Rounding
-from pipeline.validate_decision import load_decision
+from pipeline.word import reader as extract
+from pipeline.word import render
 
 from .conftest import ROOT, edit
 

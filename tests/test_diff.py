@@ -14,9 +14,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from pipeline import docdiff, redline
 from pipeline.cli import main
-from pipeline.rollover import roll_over
+from pipeline.documents.rollover import roll_over
+from pipeline.word import diff as docdiff
+from pipeline.word import redline
 
 from .conftest import ROOT
 

@@ -1,7 +1,7 @@
 from docx import Document
 from docx.shared import Pt
 
-from pipeline import extract
+from pipeline.word import reader as extract
 
 
 def test_tables_read_row_by_row_with_a_merged_cell_once():

@@ -11,8 +11,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 
-from pipeline.authoring import PPR_ORDER, TBLPR_ORDER
-from pipeline.build import Project, render_plan
+from pipeline.documents.build import Project, render_plan
+from pipeline.word.ooxml import PPR_ORDER, TBLPR_ORDER
 
 from .conftest import ROOT
 

@@ -8,9 +8,9 @@ import shutil
 import pytest
 from pypdf import PdfReader
 
-from pipeline import pdf
-from pipeline.build import build_decision, build_plan
 from pipeline.cli import main
+from pipeline.documents.build import build_decision, build_plan
+from pipeline.word import pdf
 
 needs_libreoffice = pytest.mark.skipif(pdf.soffice() is None, reason="LibreOffice (soffice) is not installed")
 

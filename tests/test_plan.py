@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pipeline import extract, write
-from pipeline.build import build_plan, render_plan
+from pipeline.documents.build import build_plan, render_plan
 from pipeline.errors import ContentError
+from pipeline.word import reader as extract
+from pipeline.word import write
 
 from .conftest import REFERENCE_DIR, edit
 
@@ -64,7 +65,7 @@ def reference_paragraphs() -> list[str]:
 
 @pytest.fixture(scope="module")
 def plan_bytes() -> bytes:
-    from pipeline.build import Project
+    from pipeline.documents.build import Project
 
     from .conftest import ROOT
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline import pdf
+from pipeline.word import pdf
 
 from .conftest import ROOT
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 from docx import Document
 
-from pipeline import compute, extract, render, validate
-from pipeline.build import PLAN_TEMPLATE, render_plan
-from pipeline.render import TemplateProblem
+from pipeline.documents.build import PLAN_TEMPLATE, render_plan
+from pipeline.documents.plan import context as compute
+from pipeline.documents.plan import rules as validate
+from pipeline.word import reader as extract
+from pipeline.word import render
+from pipeline.word.render import TemplateProblem
 
 from .conftest import edit
 

@@ -9,10 +9,12 @@ import shutil
 import pytest
 from docx import Document
 
-from pipeline import compute_report, extract, render
-from pipeline.build import REPORT_TEMPLATE, Project, render_report
+from pipeline.documents.build import REPORT_TEMPLATE, Project, render_report
+from pipeline.documents.report import context as compute_report
+from pipeline.documents.report.rules import load_report
 from pipeline.errors import ContentError
-from pipeline.validate_report import load_report
+from pipeline.word import reader as extract
+from pipeline.word import render
 
 from .conftest import ROOT, edit
 

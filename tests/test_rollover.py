@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pipeline import extract
-from pipeline.build import Project, render_plan
+from pipeline.documents.build import Project, render_plan
+from pipeline.documents.plan.rules import load_plan
+from pipeline.documents.rollover import RolloverRefused, previous_working_day, roll_over
 from pipeline.errors import ContentError
-from pipeline.rollover import RolloverRefused, previous_working_day, roll_over
-from pipeline.validate import load_plan
+from pipeline.word import reader as extract
 
 from .conftest import ROOT, edit
 

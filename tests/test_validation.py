@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.build import Project
+from pipeline.documents.build import Project
+from pipeline.documents.plan.rules import load_plan
 from pipeline.errors import ContentError
-from pipeline.validate import load_plan
 
 from .conftest import edit
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from pipeline import vndate
+from pipeline.vn import dates as vndate
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 import pytest
 
-from pipeline import vnnumber, vnsort
+from pipeline.vn import amounts as vnnumber
+from pipeline.vn import collation as vnsort
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from docx import Document
 
-from . import docdiff, redline
-from .build import Project, render_decision, render_plan, render_report
-from .errors import InputProblem
-from .write import normalize_zip, write_atomic
+from pipeline.documents.build import Project, render_decision, render_plan, render_report
+from pipeline.errors import InputProblem
+from pipeline.word import diff as docdiff
+from pipeline.word import redline
+from pipeline.word.write import normalize_zip, write_atomic
 
 
 class ReviewProblem(InputProblem):

@@ -1,4 +1,4 @@
-"""Creates the starting .docx templates (python -m pipeline templates).
+"""Creates the starting .docx templates (python -m pipeline templates, or python -m tools.authoring).
 
 After creation the templates are ordinary Word files: a clerk may edit them in Word or
 LibreOffice. Re-running this command refuses to overwrite them unless told to (--force).
@@ -26,7 +26,8 @@ from docx.shared import Cm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from .write import normalize_zip, write_atomic
+from pipeline.word.ooxml import PPR_ORDER, SECTPR_ORDER, TBLPR_ORDER, insert_in_order
+from pipeline.word.write import normalize_zip, write_atomic
 
 FONT = "Times New Roman"
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)
@@ -44,104 +45,6 @@ REPORT_TEMPLATE = "bao-cao.docx"
 SECTION_STYLE = "Tiêu đề mục"  # I., II. ...
 CLAUSE_STYLE = "Tiêu đề khoản"  # 1., 2. ... with a title
 POINT_STYLE = "Tiêu đề điểm"  # a), b) ... with a title
-
-
-# Child order that OOXML requires (ECMA-376 Part 1, CT_PPrBase, CT_TblPr); Word rejects other orders.
-PPR_ORDER = [
-    "pStyle",
-    "keepNext",
-    "keepLines",
-    "pageBreakBefore",
-    "framePr",
-    "widowControl",
-    "numPr",
-    "suppressLineNumbers",
-    "pBdr",
-    "shd",
-    "tabs",
-    "suppressAutoHyphens",
-    "kinsoku",
-    "wordWrap",
-    "overflowPunct",
-    "topLinePunct",
-    "autoSpaceDE",
-    "autoSpaceDN",
-    "bidi",
-    "adjustRightInd",
-    "snapToGrid",
-    "spacing",
-    "ind",
-    "contextualSpacing",
-    "mirrorIndents",
-    "suppressOverlap",
-    "jc",
-    "textDirection",
-    "textAlignment",
-    "textboxTightWrap",
-    "outlineLvl",
-    "divId",
-    "cnfStyle",
-    "rPr",
-    "sectPr",
-    "pPrChange",
-]
-SECTPR_ORDER = [
-    "headerReference",
-    "footerReference",
-    "footnotePr",
-    "endnotePr",
-    "type",
-    "pgSz",
-    "pgMar",
-    "paperSrc",
-    "pgBorders",
-    "lnNumType",
-    "pgNumType",
-    "cols",
-    "formProt",
-    "vAlign",
-    "noEndnote",
-    "titlePg",
-    "textDirection",
-    "bidi",
-    "rtlGutter",
-    "docGrid",
-    "printerSettings",
-    "sectPrChange",
-]
-TBLPR_ORDER = [
-    "tblStyle",
-    "tblpPr",
-    "tblOverlap",
-    "bidiVisual",
-    "tblStyleRowBandSize",
-    "tblStyleColBandSize",
-    "tblW",
-    "jc",
-    "tblCellSpacing",
-    "tblInd",
-    "tblBorders",
-    "shd",
-    "tblLayout",
-    "tblCellMar",
-    "tblLook",
-    "tblCaption",
-    "tblDescription",
-    "tblPrChange",
-]
-
-
-def insert_in_order(parent, child, order: tuple[str, ...] | list[str]) -> None:
-    """Insert `child` into `parent` where the schema's sequence puts it, replacing a namesake."""
-    name = child.tag.split("}")[1]
-    for old in parent.findall(qn(f"w:{name}")):
-        parent.remove(old)
-    later = set(order[order.index(name) + 1 :])
-    for index, existing in enumerate(parent):
-        if existing.tag.split("}")[-1] in later:
-            parent.insert(index, child)
-            return
-    parent.append(child)
 
 
 def new_document(title: str) -> DocxDocument:

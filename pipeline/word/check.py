@@ -21,7 +21,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from .docdiff import BODY, Para, Tab, open_docx, read_document
+from pipeline.word.diff import BODY, Para, Tab, open_docx, read_document
 
 TYPE_NAMES = {
     "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ", "CHỈ THỊ": "CT", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ",

@@ -13,10 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from . import vndate
-from .errors import Problem, Problems, Where
-from .load import load_yaml
-from .model import (
+from pipeline.content.model import (
     AwardRecord,
     BaseSalary,
     DecisionContent,
@@ -27,9 +24,10 @@ from .model import (
     RewardForm,
     Signer,
 )
-from .schema import read
-from .tables import read_table
-from .validate import (
+from pipeline.content.schema import read
+from pipeline.content.tables import read_table
+from pipeline.content.yamlfile import load_yaml
+from pipeline.documents.plan.rules import (
     Catalogs,
     ValidPlan,
     check_in_force,
@@ -39,6 +37,8 @@ from .validate import (
     load_year,
     read_file,
 )
+from pipeline.errors import Problem, Problems, Where
+from pipeline.vn import dates
 
 
 def decision_file(period: int) -> str:
@@ -267,14 +267,14 @@ def _check_current(
     if on < period.start:
         problems.add(
             doc_loc,
-            f"quyết định ngày {vndate.numeric(on)} trước khi đợt bắt đầu ({vndate.numeric(period.start)})",
+            f"quyết định ngày {dates.numeric(on)} trước khi đợt bắt đầu ({dates.numeric(period.start)})",
         )
     review = period.review.date or period.end
     if content.document.date is not None and on > review:
         problems.warn(
             doc_loc,
-            f"quyết định ký ngày {vndate.numeric(on)}, sau buổi {period.review.kind} đợt {decision.period} "
-            f"({vndate.numeric(review)})",
+            f"quyết định ký ngày {dates.numeric(on)}, sau buổi {period.review.kind} đợt {decision.period} "
+            f"({dates.numeric(review)})",
         )
     if period.review.kind == "sơ kết":
         for award in decision.awards:
@@ -301,7 +301,7 @@ def _check_current(
     if len(salaries) != 1:
         problems.add(
             doc_loc,
-            f"không có mức lương cơ sở nào có hiệu lực vào ngày {vndate.numeric(on)} "
+            f"không có mức lương cơ sở nào có hiệu lực vào ngày {dates.numeric(on)} "
             "(content/shared/khen-thuong.yaml)",
         )
     if problems or signer is None or len(salaries) != 1:

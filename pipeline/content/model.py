@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from .schema import Record
+from pipeline.content.schema import Record
 
 SigningAuthority = Literal["", "KT.", "TL.", "TM.", "Q.", "TUQ."]
 

@@ -11,7 +11,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Loc, PathKey, Problem, Problems
+from pipeline.errors import Loc, PathKey, Problem, Problems
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 STR_TAG = "tag:yaml.org,2002:str"

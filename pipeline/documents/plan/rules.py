@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from . import inline, marks, vndate
-from .errors import Loc, PathKey, Problem, Problems
-from .load import Loaded, display_path, load_yaml
-from .model import (
+from pipeline.content import marks
+from pipeline.content.model import (
     Anniversary,
     AnniversaryCalendar,
     Issuance,
@@ -28,7 +26,10 @@ from .model import (
     RewardCatalog,
     Signer,
 )
-from .schema import Record, read
+from pipeline.content.schema import Record, read
+from pipeline.content.yamlfile import Loaded, display_path, load_yaml
+from pipeline.errors import Loc, PathKey, Problem, Problems
+from pipeline.vn import dates, inline
 
 SHARED_FILES = {
     "issuers": "co-quan.yaml",
@@ -243,7 +244,7 @@ def check_issuance(
     doc: Issuance, on: dt.date, catalogs: Catalogs, problems: Problems, *, signer_marked: bool = False
 ) -> tuple[Issuer, Signer | None] | None:
     """The issuer and signer in force on a document's date (None where wrong, with a problem)."""
-    shown = vndate.numeric(on)
+    shown = dates.numeric(on)
     issuers = [i for i in catalogs.issuers if i.in_force(on)]
     if len(issuers) != 1:
         what = "không có cơ quan ban hành nào" if not issuers else "có nhiều cơ quan ban hành"
@@ -274,7 +275,7 @@ def document_date(doc: Issuance, year: int, problems: Problems) -> dt.date | Non
     if doc.date is not None:
         if doc.month is not None and doc.month != doc.date.month:
             problems.add(
-                doc.loc.at("month"), f"tháng {doc.month} khác tháng của ngày {vndate.numeric(doc.date)}"
+                doc.loc.at("month"), f"tháng {doc.month} khác tháng của ngày {dates.numeric(doc.date)}"
             )
         return doc.date
     if doc.month is None:
@@ -329,7 +330,7 @@ def check_references(
 
 def check_in_force(doc: LegalDocument, on: dt.date, loc: Loc, problems: Problems) -> None:
     if not doc.in_force(on):
-        problems.add(loc, f"văn bản “{doc.id}” không có hiệu lực vào ngày {vndate.numeric(on)}")
+        problems.add(loc, f"văn bản “{doc.id}” không có hiệu lực vào ngày {dates.numeric(on)}")
 
 
 def check_department(code: str, loc: Loc, departments: set[str], problems: Problems) -> None:
@@ -344,38 +345,38 @@ def _check_periods(
     previous = None
     for period in plan.periods:
         loc = period.loc
-        start, end = vndate.numeric(period.start), vndate.numeric(period.end)
+        start, end = dates.numeric(period.start), dates.numeric(period.end)
         if period.end < period.start:
             problems.add(loc.at("end"), f"đợt kết thúc ngày {end}, trước ngày bắt đầu {start}")
             continue
         for name, day in (("start", period.start), ("end", period.end)):
             if day.year != year:
-                problems.add(loc.at(name), f"ngày {vndate.numeric(day)} nằm ngoài năm {year} của kế hoạch")
+                problems.add(loc.at(name), f"ngày {dates.numeric(day)} nằm ngoài năm {year} của kế hoạch")
         if previous is not None and period.start <= previous.end:
             problems.add(
                 loc.at("start"),
                 f"đợt bắt đầu ngày {start}, trùng với đợt trước "
-                f"(kết thúc ngày {vndate.numeric(previous.end)})",
+                f"(kết thúc ngày {dates.numeric(previous.end)})",
             )
         if period.deadline > period.end:
             problems.add(
                 loc.at("deadline"),
-                f"hạn nộp hồ sơ {vndate.numeric(period.deadline)} sau ngày kết thúc đợt {end}",
+                f"hạn nộp hồ sơ {dates.numeric(period.deadline)} sau ngày kết thúc đợt {end}",
             )
         elif period.deadline < period.start:
             problems.add(
                 loc.at("deadline"),
-                f"hạn nộp hồ sơ {vndate.numeric(period.deadline)} trước ngày bắt đầu đợt {start}",
+                f"hạn nộp hồ sơ {dates.numeric(period.deadline)} trước ngày bắt đầu đợt {start}",
             )
         check_department(period.dossiers_to, loc.at("dossiers_to"), departments, problems)
         for ref in inline.references(period.celebrate):
             anniversary = catalogs.anniversaries.get(ref.id) if ref.kind == "ky-niem" else None
             if anniversary is None:
                 continue
-            day = vndate.anniversary_of(anniversary.origin, year)
+            day = dates.anniversary_of(anniversary.origin, year)
             if not period.start <= day <= period.end:
                 problems.add(
                     loc.at("celebrate"),
-                    f"ngày kỷ niệm {vndate.numeric(day)} ({anniversary.name}) nằm ngoài đợt {start} - {end}",
+                    f"ngày kỷ niệm {dates.numeric(day)} ({anniversary.name}) nằm ngoài đợt {start} - {end}",
                 )
         previous = period

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import compute, render, validate, write
-from .errors import Problem
-from .model import Issuer
+from pipeline.content.model import Issuer
+from pipeline.documents.plan import context as compute
+from pipeline.documents.plan import rules as validate
+from pipeline.errors import Problem
+from pipeline.word import render, write
 
 if TYPE_CHECKING:
-    from .validate_report import ValidReport
+    from pipeline.documents.report.rules import ValidReport
 
 PLAN_TEMPLATE = "ke-hoach.docx"
 DECISION_TEMPLATE = "quyet-dinh.docx"
@@ -81,7 +83,9 @@ class Built:
 
 def render_decision(project: Project, year: int, period: int) -> tuple[bytes, list[Problem]]:
     """The decision of a period as .docx bytes, with the warnings its rules raised."""
-    from . import compute_decision, validate_decision  # spreadsheets and money: only for decisions
+    # spreadsheets and money: only for decisions
+    from pipeline.documents.decision import context as compute_decision
+    from pipeline.documents.decision import rules as validate_decision
 
     decision = validate_decision.load_decision(project.root, year, period)
     content = decision.content
@@ -110,7 +114,8 @@ def render_report(
     project: Project, year: int, period: int | None, *, today: dt.date, report_date: dt.date | None = None
 ) -> tuple[bytes, ValidReport]:
     """A báo cáo sơ kết (period) or tổng kết (period None) as .docx bytes, with its validated input."""
-    from . import compute_report, validate_report
+    from pipeline.documents.report import context as compute_report
+    from pipeline.documents.report import rules as validate_report
 
     report = validate_report.load_report(project.root, year, period, today=today, report_date=report_date)
     content = report.content

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import inline, vndate
-from .compute import (
+from pipeline.content.model import RewardForm
+from pipeline.documents.decision.context import RECIPIENTS, count_text, payments
+from pipeline.documents.decision.rules import ValidDecision
+from pipeline.documents.plan.context import (
     anniversary_text,
     expand,
     header_context,
@@ -19,11 +21,9 @@ from .compute import (
     signature_lines,
     two_digits,
 )
-from .compute_decision import RECIPIENTS, count_text, payments
-from .model import RewardForm
-from .validate_decision import ValidDecision
-from .validate_report import ValidReport
-from .vnnumber import grouped
+from pipeline.documents.report.rules import ValidReport
+from pipeline.vn import dates, inline
+from pipeline.vn.amounts import grouped
 
 # Vietnamese point letters: a), b), c), d), đ), e), g) ...
 POINT_LETTERS = [
@@ -120,7 +120,7 @@ def comparison(row: FormFigures, previous_year: int) -> str:
 def decision_reference(decision: ValidDecision) -> str:
     doc = decision.content.document
     number = f" số {two_digits(doc.number)}/QĐ-{decision.issuer.symbol}" if doc.number is not None else ""
-    when = f" ngày {vndate.numeric(doc.date)}" if doc.date else ""
+    when = f" ngày {dates.numeric(doc.date)}" if doc.date else ""
     return f"Quyết định{number}{when}"
 
 
@@ -159,7 +159,7 @@ def deadline_sentences(report: ValidReport) -> list[str]:
     sentences = []
     for number in numbers:
         period = report.plan.content.periods[number - 1]
-        deadline = vndate.numeric(period.deadline)
+        deadline = dates.numeric(period.deadline)
         decision = by_period.get(number)
         received = decision.content.dossiers_received if decision else None
         where = f"phòng {period.dossiers_to}"
@@ -170,7 +170,7 @@ def deadline_sentences(report: ValidReport) -> list[str]:
             )
         else:
             sent = (
-                f"Hồ sơ đề nghị khen thưởng đợt {number} được gửi về {where} ngày {vndate.numeric(received)}"
+                f"Hồ sơ đề nghị khen thưởng đợt {number} được gửi về {where} ngày {dates.numeric(received)}"
             )
             late = (received - period.deadline).days
             if late <= 0:
@@ -221,7 +221,7 @@ def _plan_reference(report: ValidReport) -> str:
     if doc.number is not None and doc.date is not None:
         number = f"{two_digits(doc.number)}/KH-{plan.issuer.symbol}"
         return (
-            f"Kế hoạch số {number} ngày {vndate.numeric(doc.date)} của {plan.issuer.common_name} "
+            f"Kế hoạch số {number} ngày {dates.numeric(doc.date)} của {plan.issuer.common_name} "
             f"về {lower_first(plan.content.subject)}"
         )
     return f"Kế hoạch {lower_first(plan.content.subject)} của {plan.issuer.common_name}"
@@ -239,14 +239,14 @@ def report_context(report: ValidReport) -> dict[str, Any]:
     scope = report.scope
     span = scope.label(year)
     if scope.period is not None:
-        span += f" (từ {vndate.numeric(scope.start)} đến {vndate.numeric(scope.end)})"
+        span += f" (từ {dates.numeric(scope.start)} đến {dates.numeric(scope.end)})"
     next_label = f"NĂM {year + 1}" if scope.period is None else f"ĐỢT {scope.period + 1} NĂM {year}"
     doc = content.document
-    number = two_digits(doc.number) if doc.number is not None else vndate.BLANK
+    number = two_digits(doc.number) if doc.number is not None else dates.BLANK
     when = (
-        vndate.spelled(doc.date)
+        dates.spelled(doc.date)
         if doc.date
-        else f"ngày{vndate.BLANK}tháng {vndate.month_text(report.date.month)} năm {report.date.year}"
+        else f"ngày{dates.BLANK}tháng {dates.month_text(report.date.month)} năm {report.date.year}"
     )
     movements = []
     for index, item in enumerate(content.movements):

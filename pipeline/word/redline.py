@@ -17,8 +17,19 @@ from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from .authoring import PPR_ORDER, insert_in_order
-from .docdiff import Block, Para, Row, Tab, align, block_key, read_document, row_key, run_elements, word_ops
+from pipeline.word.diff import (
+    Block,
+    Para,
+    Row,
+    Tab,
+    align,
+    block_key,
+    read_document,
+    row_key,
+    run_elements,
+    word_ops,
+)
+from pipeline.word.ooxml import PPR_ORDER, insert_in_order
 
 AUTHOR = "So sánh văn bản"
 W = {

@@ -18,12 +18,22 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import compute, marks, vndate
-from .errors import InputProblem, PathKey, Problem, Problems
-from .load import display_path, load_yaml
-from .model import HolidayCalendar
-from .validate import PLAN_FILE, ValidPlan, check_plan, content_dir, load_catalogs, load_plan, read_file
-from .write import write_atomic
+from pipeline.content import marks
+from pipeline.content.model import HolidayCalendar
+from pipeline.content.yamlfile import display_path, load_yaml
+from pipeline.documents.plan import context as compute
+from pipeline.documents.plan.rules import (
+    PLAN_FILE,
+    ValidPlan,
+    check_plan,
+    content_dir,
+    load_catalogs,
+    load_plan,
+    read_file,
+)
+from pipeline.errors import InputProblem, PathKey, Problem, Problems
+from pipeline.vn import dates
+from pipeline.word.write import write_atomic
 
 HOLIDAYS_FILE = "ngay-nghi.yaml"
 _VALUE_LINE = re.compile(
@@ -79,7 +89,7 @@ def round_anniversaries(plan: ValidPlan, year: int) -> list[str]:
     for ident, anniversary in plan.catalogs.anniversaries.items():
         years = year - anniversary.origin.year
         if years > 0 and years % 5 == 0:
-            day = vndate.anniversary_of(anniversary.origin, year)
+            day = dates.anniversary_of(anniversary.origin, year)
             found.append((day, f"[ky-niem:{ident}]  {compute.anniversary_text(anniversary, year)}"))
     return [text for _day, text in sorted(found)]
 
@@ -148,20 +158,20 @@ def roll_over(root: Path, year: int) -> Rollover:
 
     for index, period in enumerate(plan.content.periods):
         base = ("periods", index)
-        edit((*base, "start"), vndate.numeric(vndate.anniversary_of(period.start, year)))
-        edit((*base, "end"), vndate.numeric(vndate.anniversary_of(period.end, year)))
+        edit((*base, "start"), dates.numeric(dates.anniversary_of(period.start, year)))
+        edit((*base, "end"), dates.numeric(dates.anniversary_of(period.end, year)))
         dated = [("deadline", "hạn nộp hồ sơ", period.deadline, (*base, "deadline"))]
         if period.review.date is not None:
             dated.append(
                 ("review.date", f"ngày {period.review.kind}", period.review.date, (*base, "review", "date"))
             )
         for name, label, old, path in dated:
-            moved_to = vndate.anniversary_of(old, year)
+            moved_to = dates.anniversary_of(old, year)
             working = previous_working_day(moved_to, holidays)
-            edit(path, vndate.numeric(working))
+            edit(path, dates.numeric(working))
             if working != moved_to:
-                was = f"{vndate.numeric(moved_to)} ({vndate.weekday(moved_to)})"
-                now = f"{vndate.numeric(working)} ({vndate.weekday(working)})"
+                was = f"{dates.numeric(moved_to)} ({dates.weekday(moved_to)})"
+                now = f"{dates.numeric(working)} ({dates.weekday(working)})"
                 result.moved.append(f"periods[{index}].{name}: {label} đợt {index + 1} {was} dời về {now}")
 
     old_year = re.compile(rf"(?<![\w-]){source_year}(?![\w-])")  # not inside an id like kh-18-2024-ubnd

@@ -10,11 +10,17 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from . import vndate, vnsort
-from .compute import citation, header_context, recipient_lines, signature_lines, two_digits
-from .model import RewardForm, Rounding
-from .validate_decision import Award, ValidDecision
-from .vnnumber import grouped, money_in_words
+from pipeline.content.model import RewardForm, Rounding
+from pipeline.documents.decision.rules import Award, ValidDecision
+from pipeline.documents.plan.context import (
+    citation,
+    header_context,
+    recipient_lines,
+    signature_lines,
+    two_digits,
+)
+from pipeline.vn import collation, dates
+from pipeline.vn.amounts import grouped, money_in_words
 
 RECIPIENTS = ("tập thể", "cá nhân")
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -141,7 +147,7 @@ def _detail(payment: Payment) -> str:
 def _sorted(group: list[Payment], order: str) -> list[Payment]:
     if order != "theo tên":
         return group
-    return sorted(group, key=lambda p: vnsort.name_key(p.award.record.name))
+    return sorted(group, key=lambda p: collation.name_key(p.award.record.name))
 
 
 def list_rows(decision: ValidDecision, paid: list[Payment]) -> list[dict[str, str]]:
@@ -190,11 +196,11 @@ def decision_context(decision: ValidDecision) -> dict[str, Any]:
     paid = payments(decision)
     second = article2(decision, paid)
     bases = [f"Căn cứ {citation(catalogs.legal[b], spelled=True)};" for b in content.bases]
-    number = two_digits(doc.number) if doc.number is not None else vndate.BLANK
+    number = two_digits(doc.number) if doc.number is not None else dates.BLANK
     when = (
-        vndate.spelled(doc.date)
+        dates.spelled(doc.date)
         if doc.date
-        else f"ngày{vndate.BLANK}tháng {vndate.month_text(decision.date.month)} năm {decision.date.year}"
+        else f"ngày{dates.BLANK}tháng {dates.month_text(decision.date.month)} năm {decision.date.year}"
     )
     return {
         "header": header_context(issuer, "quyet-dinh", doc.number, doc.date, decision.date),

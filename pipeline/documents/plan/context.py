@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import inline, vndate
-from .model import Anniversary, Issuer, LegalDocument, Signer
-from .validate import Catalogs, ValidPlan
+from pipeline.content.model import Anniversary, Issuer, LegalDocument, Signer
+from pipeline.documents.plan.rules import Catalogs, ValidPlan
+from pipeline.vn import dates, inline
 
 TYPE_ABBREVIATIONS = {"ke-hoach": "KH", "quyet-dinh": "QĐ", "bao-cao": "BC"}
 
@@ -24,8 +24,8 @@ def lower_first(text: str) -> str:
 def anniversary_text(anniversary: Anniversary, year: int) -> str:
     """'94 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2024)'."""
     years = year - anniversary.origin.year
-    recurrence = vndate.anniversary_of(anniversary.origin, year)
-    span = f"{vndate.numeric(anniversary.origin)} - {vndate.numeric(recurrence)}"
+    recurrence = dates.anniversary_of(anniversary.origin, year)
+    span = f"{dates.numeric(anniversary.origin)} - {dates.numeric(recurrence)}"
     return f"{years} năm {anniversary.name} ({span})"
 
 
@@ -39,7 +39,7 @@ def citation(doc: LegalDocument, *, spelled: bool = False) -> str:
 
     `spelled` writes the date as "ngày 15 tháng 01 năm 2024", as the Căn cứ lines of a decision do.
     """
-    day = vndate.spelled(doc.date) if spelled else f"ngày {vndate.numeric(doc.date)}"
+    day = dates.spelled(doc.date) if spelled else f"ngày {dates.numeric(doc.date)}"
     if doc.title is not None:
         return f"{doc.title} {day}"
     text = f"{doc.type} số {document_number(doc)} {day} của {doc.issuer}"
@@ -63,7 +63,7 @@ def expand(text: str, catalogs: Catalogs, year: int, period_count: int) -> str:
 
 def number_line(issuer: Issuer, number: int | None, kind: str) -> str:
     """'Số: 05/KH-VP', or 'Số:      /KH-VP' before the number is given."""
-    shown = two_digits(number) if number is not None else vndate.BLANK
+    shown = two_digits(number) if number is not None else dates.BLANK
     return f"Số: {shown}/{TYPE_ABBREVIATIONS[kind]}-{issuer.symbol}"
 
 
@@ -110,7 +110,7 @@ def header_context(
         "parent": issuer.parent,
         "name": issuer.name,
         "number_line": number_line(issuer, number, kind),
-        "place_date": vndate.place_and_date(issuer.place, date, on.month if month_known else None, on.year),
+        "place_date": dates.place_and_date(issuer.place, date, on.month if month_known else None, on.year),
     }
 
 
@@ -129,14 +129,14 @@ def plan_context(plan: ValidPlan) -> dict[str, Any]:
         closing = (
             f"Tổ chức {review.kind} cùng với {prose(review.together_with)}. "
             f"Thời hạn gửi hồ sơ đề nghị khen thưởng{scope} về phòng {period.dossiers_to} "
-            f"chậm nhất ngày {vndate.numeric(period.deadline)}."
+            f"chậm nhất ngày {dates.numeric(period.deadline)}."
         )
         if period.note:
             closing += " " + prose(period.note)
         periods.append(
             {
-                "start": vndate.numeric(period.start),
-                "end": vndate.numeric(period.end),
+                "start": dates.numeric(period.start),
+                "end": dates.numeric(period.end),
                 "paragraphs": [prose(period.celebrate), closing],
             }
         )

@@ -14,8 +14,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
-from . import vndate
-from .errors import Loc, Problems
+from pipeline.errors import Loc, Problems
+from pipeline.vn import dates
 
 R = TypeVar("R", bound="Record")
 
@@ -80,8 +80,8 @@ def _convert(value: Any, loc: Loc, tp: Any, problems: Problems) -> Any:
         if not isinstance(value, str) or isinstance(value, bool):
             return _wrong_kind(value, loc, date, problems)
         try:
-            return vndate.parse(value)
-        except vndate.DateFormatError as exc:
+            return dates.parse(value)
+        except dates.DateFormatError as exc:
             problems.add(loc, str(exc))
             return INVALID
     if tp is str:

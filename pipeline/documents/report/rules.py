@@ -13,12 +13,11 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from . import inline, vndate
-from .errors import ContentError, Loc, Problem, Problems
-from .load import load_yaml
-from .model import Issuer, ReportContent, Signer
-from .schema import Record
-from .validate import (
+from pipeline.content.model import Issuer, ReportContent, Signer
+from pipeline.content.schema import Record
+from pipeline.content.yamlfile import load_yaml
+from pipeline.documents.decision.rules import ValidDecision, load_decision
+from pipeline.documents.plan.rules import (
     ValidPlan,
     check_issuance,
     check_references,
@@ -28,7 +27,8 @@ from .validate import (
     prose_fields,
     read_file,
 )
-from .validate_decision import ValidDecision, load_decision
+from pipeline.errors import ContentError, Loc, Problem, Problems
+from pipeline.vn import dates, inline
 
 DECISION_PATTERN = re.compile(r"^quyet-dinh-dot-(\d+)\.yaml$")
 OPTIONAL_LISTS = {"commendation"}
@@ -200,7 +200,7 @@ def load_report(
     given = content.document.date
     if given is not None and given < scope.start:
         problems.add(
-            content.document.loc.at("date"), f"báo cáo ngày {vndate.numeric(given)} trước khi đợt bắt đầu"
+            content.document.loc.at("date"), f"báo cáo ngày {dates.numeric(given)} trước khi đợt bắt đầu"
         )
     problems.raise_if_any()
     assert on is not None and issued is not None and issued[1] is not None

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem, Problems
-from .load import display_path
+from pipeline.content.yamlfile import display_path
+from pipeline.errors import Problem, Problems
 
 # Record field → accepted headings (compared after normalising case, spaces and punctuation).
 HEADINGS: dict[str, tuple[str, ...]] = {

@@ -23,8 +23,8 @@ from docxtpl import DocxTemplate
 from jinja2 import meta
 from lxml import etree
 
-from .compute import lower_first
-from .errors import InputProblem
+from pipeline.documents.plan.context import lower_first
+from pipeline.errors import InputProblem
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

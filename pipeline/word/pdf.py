@@ -25,9 +25,9 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject
 
-from .docdiff import BODY, Tab, block_text, read_document
-from .errors import InputProblem
-from .write import write_atomic
+from pipeline.errors import InputProblem
+from pipeline.word.diff import BODY, Tab, block_text, read_document
+from pipeline.word.write import write_atomic
 
 INSTALL_HINT = "sudo apt-get install libreoffice-writer-nogui fonts-liberation2"
 TIMEOUT_SECONDS = 300

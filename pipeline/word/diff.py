@@ -23,8 +23,8 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from .errors import InputProblem
-from .extract import Resolver
+from pipeline.errors import InputProblem
+from pipeline.word.reader import Resolver
 
 Fmt = tuple[bool, bool, float | None]
 """Bold, italic, size in pt of one character."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .errors import PathKey
+from pipeline.errors import PathKey
 
 MARK = "CẦN BỔ SUNG"
 

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .vnnumber import grouped
+from pipeline.vn.amounts import grouped
 
 FAMILY = [
     "Nguyễn",
@@ -178,7 +178,7 @@ def measure(label: str, command: list[str], repeat: int) -> Run:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd())
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
