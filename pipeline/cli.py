@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import codecs
 import datetime as dt
+import importlib
 import io
 import re
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from pipeline.content.project import Project
 from pipeline.documents.registry import KINDS as DOCUMENT_KINDS
@@ -224,10 +226,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
             sys.stdout.write(docdiff.document_text(open_docx(args.file)))
         elif args.command == "templates":
-            sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/ beside the package
-            from tools import authoring
-
-            for path in authoring.create_templates(project.templates, force=args.force):
+            for path in _authoring(project.root).create_templates(project.templates, force=args.force):
                 print(f"Đã tạo {_shown(path, project.root)}")
     except ContentError as exc:
         for problem in exc.problems:
@@ -242,6 +241,16 @@ def _dispatch(args: argparse.Namespace) -> int:
             print("Lỗi trong mẫu văn bản; không tạo hay thay đổi tệp nào.", file=sys.stderr)
         return EXIT_INPUT
     return 0
+
+
+def _authoring(root: Path) -> ModuleType:
+    """tools/authoring of the project tree: a development tool, not part of the installed package."""
+    if not (root / "tools" / "authoring" / "__init__.py").is_file():
+        raise InputProblem(
+            f"{root / 'tools'}: không có công cụ tạo mẫu; chạy lệnh templates trong thư mục dự án"
+        )
+    sys.path.insert(0, str(root))
+    return importlib.import_module("tools.authoring")
 
 
 def _hint_pdf(year: int) -> None:

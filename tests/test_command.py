@@ -243,3 +243,18 @@ def test_an_interrupted_first_run_is_repaired_by_the_next_make_plan(tmp_path):
     assert not list((clone / ".venv").glob("lib/python*/site-packages/pytest"))
     with zipfile.ZipFile(io.BytesIO((clone / "output/2024/ke-hoach-2024.docx").read_bytes())) as docx:
         assert "word/document.xml" in docx.namelist()
+
+
+def test_templates_needs_the_project_tree_and_says_so(project, capsys):
+    assert main(["--root", str(project.root), "templates"]) == 2
+    assert "không có công cụ tạo mẫu" in capsys.readouterr().err
+
+
+def test_templates_creates_only_what_is_missing(project, capsys):
+    shutil.copytree(ROOT / "tools", project.root / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    (project.root / "templates/bao-cao.docx").unlink()
+    assert main(["--root", str(project.root), "templates"]) == 0
+    assert capsys.readouterr().out.strip() == "Đã tạo templates/bao-cao.docx"
+    assert (project.root / "templates/bao-cao.docx").read_bytes() == (
+        ROOT / "templates/bao-cao.docx"
+    ).read_bytes()
