@@ -89,14 +89,90 @@ def test_article_2_states_coefficient_amount_total_and_words(project):
     assert "Bằng chữ: Ba mươi mốt triệu không trăm tám mươi nghìn đồng." in text
 
 
-def test_one_recipient_is_paid_only_the_highest_amount_of_a_decision(project):
+def paid_to(project, name: str) -> list[tuple[str, int, bool]]:
     decision = load_decision(project.root, 2024, 2)
-    paid = money.payments(decision)
-    toan = [p for p in paid if p.award.record.name == "Ma Văn Toàn"]
-    assert sorted((p.award.form.name, p.amount, p.paid) for p in toan) == [
+    return sorted(
+        (p.award.form.name, p.amount, p.paid) for p in money.payments(decision) if p.award.record.name == name
+    )
+
+
+def decision_2_text(project) -> str:
+    data = render_decision(project, 2024, 2)[0]
+    return "\n".join(extract.texts(Document(io.BytesIO(data))))
+
+
+def test_a_title_and_a_form_at_one_time_are_both_paid(project):
+    """LĐTT 710.000 đ + Giấy khen 710.000 đ in December 2024 (domain.md, section 3)."""
+    hanh = "Nông Thị Hạnh,Cá nhân,Phó Chánh Văn phòng,LĐVP"
+    append_csv_row(project, hanh, "Giấy khen", "Thành tích xuất sắc trong công tác tham mưu năm 2024")
+    assert paid_to(project, "Nông Thị Hạnh") == [
+        ("Giấy khen", 710_000, True),
+        ("Lao động tiên tiến", 710_000, True),
+    ]
+    text = decision_2_text(project)
+    assert "Tổng số tiền thưởng: 31.790.000 đồng" in text  # 31.080.000 + 710.000
+    assert "hình thức khen thưởng cho cùng một thành tích" not in text
+
+
+def allow_the_chief_to_confer_the_bằng_khen(project) -> None:
+    """Only the money rule is under test here, not who may confer what."""
+    path = project.root / "content/shared/khen-thuong.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: bang-khen-chu-tich-ubnd-tinh")
+    path.write_text(
+        text[:start]
+        + text[start:].replace("conferred_by: chu-tich-ubnd-tinh", "conferred_by: thu-truong-co-quan", 1),
+        encoding="utf-8",
+    )
+
+
+HOA = "Chu Thị Hoa,Cá nhân,Kế toán viên,Phòng Hành chính tổ chức - Quản trị tài vụ"
+
+
+def test_two_forms_for_one_achievement_pay_the_higher_form_only(project):
+    allow_the_chief_to_confer_the_bằng_khen(project)
+    append_csv_row(
+        project,
+        HOA,
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        "Thành tích xuất sắc trong công tác phục vụ năm 2024",
+    )
+    assert paid_to(project, "Chu Thị Hoa") == [
+        ("Bằng khen của Chủ tịch UBND tỉnh", 3_510_000, True),
+        ("Giấy khen", 710_000, False),
+    ]
+    text = decision_2_text(project)
+    assert (
+        "- Đối tượng được nhiều hình thức khen thưởng cho cùng một thành tích chỉ nhận tiền thưởng của hình thức cao nhất."
+        in text
+    )
+    assert (
+        "Ghi chú: “-”: đối tượng được nhiều danh hiệu thi đua trong Quyết định này chỉ nhận tiền thưởng của danh "
+        "hiệu cao nhất; đối tượng được nhiều hình thức khen thưởng cho cùng một thành tích chỉ nhận tiền thưởng "
+        "của hình thức cao nhất." in text
+    )
+
+
+def test_forms_for_different_achievements_are_each_paid(project):
+    allow_the_chief_to_confer_the_bằng_khen(project)
+    append_csv_row(project, HOA, "Bằng khen của Chủ tịch UBND tỉnh", "Có sáng kiến được công nhận năm 2024")
+    assert paid_to(project, "Chu Thị Hoa") == [
+        ("Bằng khen của Chủ tịch UBND tỉnh", 3_510_000, True),
+        ("Giấy khen", 710_000, True),
+    ]
+
+
+def test_several_titles_pay_the_highest_title_and_say_why(project):
+    assert paid_to(project, "Ma Văn Toàn") == [
         ("Chiến sĩ thi đua cơ sở", 2_340_000, True),
         ("Lao động tiên tiến", 710_000, False),
     ]
+    text = decision_2_text(project)
+    assert (
+        "- Đối tượng được nhiều danh hiệu thi đua trong Quyết định này chỉ nhận tiền thưởng của danh hiệu cao nhất."
+        in text
+    )
+    assert "hình thức khen thưởng cho cùng một thành tích" not in text
 
 
 # ---- award tables -----------------------------------------------------------------------------

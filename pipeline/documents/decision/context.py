@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any
 from babel.numbers import format_decimal
 
 from pipeline.content.model import RewardForm
-from pipeline.documents.decision.money import RECIPIENTS, Payment, coefficient_text, count_text, payments
+from pipeline.documents.decision.money import (
+    RECIPIENTS,
+    Payment,
+    coefficient_text,
+    count_text,
+    payments,
+    withheld_notes,
+)
 from pipeline.documents.shared import (
     citation,
     date_words,
@@ -109,10 +116,7 @@ def article2(decision: ValidDecision, paid: list[Payment]) -> dict[str, Any]:
                 f"- {form.name}, {recipient}: {formula}; {two_digits(len(group))} {recipient}, "
                 f"cộng {grouped(subtotal)} đồng."
             )
-    if any(not p.paid for p in paid):
-        lines.append(
-            "- Đối tượng được nhiều hình thức trong Quyết định này chỉ nhận mức tiền thưởng cao nhất."
-        )
+    lines.extend(f"- {note[0].upper()}{note[1:]}." for note in withheld_notes(paid))
     total = sum(p.amount for p in paid if p.paid)
     lines.append(f"Tổng số tiền thưởng: {grouped(total)} đồng (Bằng chữ: {money_in_words(total)}).")
     lines.append(f"Nguồn kinh phí: {decision.content.funding.rstrip('.')}.")
@@ -177,6 +181,7 @@ def decision_context(decision: ValidDecision) -> dict[str, Any]:
     doc = content.document
     catalogs = decision.catalogs
     paid = payments(decision)
+    notes = withheld_notes(paid)
     second = article2(decision, paid)
     bases = [f"Căn cứ {citation(catalogs.legal[b], spelled=True)};" for b in content.bases]
     return {
@@ -202,12 +207,7 @@ def decision_context(decision: ValidDecision) -> dict[str, Any]:
             "rows": list_rows(decision, paid),
             "total": grouped(second["total"]),
             "in_words": f"Bằng chữ: {money_in_words(second['total'])}.",
-            "note": (
-                "Ghi chú: “-”: đối tượng được nhiều hình thức trong Quyết định này, "
-                "nhận mức tiền thưởng cao nhất."
-                if any(not p.paid for p in paid)
-                else ""
-            ),
+            "note": f"Ghi chú: “-”: {'; '.join(notes)}." if notes else "",
         },
         "year": year,
     }

@@ -1,4 +1,11 @@
-"""Reward money: coefficient × base salary, rounded; one recipient paid once per decision."""
+"""Reward money: coefficient × base salary, rounded, and who is paid what at one time.
+
+Luật Thi đua, khen thưởng 2022 and its decree (the same principle as NĐ 91/2017, art. 67):
+several emulation titles (danh hiệu) at one time → only the highest title's money; several forms
+of commendation (hình thức) for the same achievement → only the highest form's money; a title and
+a form → both. One decision is one time; forms whose stated achievements (grounds) differ are
+different achievements and are each paid.
+"""
 
 from __future__ import annotations
 
@@ -37,23 +44,53 @@ def count_text(counts: dict[str, int]) -> str:
     return " và ".join(f"{two_digits(counts[r])} {r}" for r in RECIPIENTS if counts.get(r))
 
 
+WITHHELD_NOTES = {
+    "danh hiệu": "đối tượng được nhiều danh hiệu thi đua trong Quyết định này chỉ nhận tiền thưởng "
+    "của danh hiệu cao nhất",
+    "hình thức": "đối tượng được nhiều hình thức khen thưởng cho cùng một thành tích chỉ nhận tiền thưởng "
+    "của hình thức cao nhất",
+}
+"""Why an amount is not paid, by the kind of award that outranks it (the list's "-" note)."""
+
+
 @dataclass(frozen=True)
 class Payment:
     award: Award
     amount: int
-    paid: bool
-    """False when the recipient receives a higher amount in the same decision."""
+    withheld: str | None = None
+    """None when paid; else the kind ("danh hiệu" / "hình thức") of a higher award at the same time."""
+
+    @property
+    def paid(self) -> bool:
+        return self.withheld is None
+
+
+def _same_time_group(award: Award) -> tuple[object, ...]:
+    """Awards in one group are paid once (the highest): titles together, forms per achievement."""
+    if award.form.kind == "danh hiệu":
+        return (award.who, award.form.kind)
+    return (award.who, award.form.kind, " ".join((award.record.grounds or "").lower().split()))
 
 
 def payments(decision: ValidDecision) -> list[Payment]:
-    """Every award with its amount; one recipient is paid only the highest amount of the decision."""
+    """Every award of the decision with its amount and whether it is paid (see the module's rule)."""
     rounding, base = decision.catalogs.rewards.rounding, decision.base_salary.amount
     amounts = [
         reward_amount(a.form.coefficient(a.recipient) or Decimal(0), base, rounding) for a in decision.awards
     ]
-    best: dict[tuple[str, str, str], int] = {}
+    best: dict[tuple[object, ...], int] = {}
     for index, award in enumerate(decision.awards):
-        current = best.get(award.who)
+        group = _same_time_group(award)
+        current = best.get(group)
         if current is None or amounts[index] > amounts[current]:
-            best[award.who] = index
-    return [Payment(award, amounts[i], best[award.who] == i) for i, award in enumerate(decision.awards)]
+            best[group] = index
+    return [
+        Payment(award, amounts[i], None if best[_same_time_group(award)] == i else award.form.kind)
+        for i, award in enumerate(decision.awards)
+    ]
+
+
+def withheld_notes(paid: list[Payment]) -> list[str]:
+    """The reasons some amounts are not paid, in a fixed order (titles, then forms)."""
+    kinds = {p.withheld for p in paid}
+    return [note for kind, note in WITHHELD_NOTES.items() if kind in kinds]
