@@ -427,6 +427,18 @@ def test_list_sorted_by_given_name_in_vietnamese_order_when_asked(project):
     assert lddt[:4] == ["Hà Đức Anh", "Triệu Thị Ánh", "Lường Văn Ân", "Dương Thị Bích"]
 
 
+def test_collectives_are_sorted_by_their_full_name_not_their_last_word(project):
+    data, _ = render_decision(project, 2024, 2)  # order: theo tên
+    names = list_names(data)
+    start = names.index("Phòng Kinh tế")
+    assert names[start : start + 4] == [
+        "Phòng Kinh tế",
+        "Phòng Tổng hợp",
+        "Phòng Văn hóa - Xã hội",
+        "Trung tâm Phục vụ hành chính công",
+    ]
+
+
 def test_list_keeps_the_given_order_by_default(project):
     data, _ = render_decision(project, 2024, 1)
     names = list_names(data)

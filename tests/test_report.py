@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from docx import Document
+from openpyxl import load_workbook
 
 from pipeline.content.project import Project
 from pipeline.documents.registry import REPORT_TEMPLATE, render_report
@@ -59,6 +60,22 @@ def test_year_figures_from_both_decisions(project):
     rows = table_rows(project, None)
     assert rows[-1] == ["", "Tổng cộng", "08", "54", "49.440.000", ""]
     assert sum(int(r[4].replace(".", "")) for r in rows[:-1]) == 49_440_000
+
+
+def test_a_decision_for_individuals_only_prints_a_dash_for_collectives_never_00(project):
+    path = project.root / "content/2024/khen-thuong-dot-1.xlsx"
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    collective_rows = [
+        row[0].row for row in sheet.iter_rows() if any(str(c.value or "").strip() == "Tập thể" for c in row)
+    ]
+    assert collective_rows
+    for number in reversed(collective_rows):
+        sheet.delete_rows(number)
+    workbook.save(path)
+    rows = table_rows(project, 1)
+    assert rows[-1][2] == "-" and rows[-1][3] == "26"
+    assert all(cell != "00" for row in rows for cell in row)
 
 
 def test_prose_and_table_come_from_the_same_figures(project):

@@ -132,9 +132,15 @@ def _detail(payment: Payment) -> str:
 
 
 def _sorted(group: list[Payment], order: str) -> list[Payment]:
+    """As sent, or by name: a person by given name, a collective by its full name ("Phòng Kinh tế")."""
     if order != "theo tên":
         return group
-    return sorted(group, key=lambda p: collation.name_key(p.award.record.name))
+
+    def key(payment: Payment) -> object:
+        name = payment.award.record.name
+        return collation.name_key(name) if payment.award.recipient == "cá nhân" else collation.text_key(name)
+
+    return sorted(group, key=key)
 
 
 def list_rows(decision: ValidDecision, paid: list[Payment]) -> list[dict[str, str]]:

@@ -222,6 +222,11 @@ def anniversaries_sentence(report: ValidReport) -> str:
     return f"Các phòng, đơn vị đã tổ chức các hoạt động thi đua lập thành tích chào mừng {'; '.join(texts)}."
 
 
+def count_cell(count: int) -> str:
+    """A count in the statistics table: "02", or "-" for none (never "00")."""
+    return two_digits(count) if count else "-"
+
+
 def statistics_rows(stats: Statistics) -> list[dict[str, str]]:
     if not stats.decisions:
         return [{"kind": "empty", "label": "Chưa có quyết định khen thưởng nào trong thời gian báo cáo"}]
@@ -232,8 +237,8 @@ def statistics_rows(stats: Statistics) -> list[dict[str, str]]:
                 "kind": "form",
                 "number": str(number),
                 "label": row.form.name,
-                "collective": two_digits(row.counts["tập thể"]) if row.counts.get("tập thể") else "-",
-                "individual": two_digits(row.counts["cá nhân"]) if row.counts.get("cá nhân") else "-",
+                "collective": count_cell(row.counts.get("tập thể", 0)),
+                "individual": count_cell(row.counts.get("cá nhân", 0)),
                 "money": grouped(row.money) if row.money else "-",
                 "versus": comparison(row, stats.previous_year) if stats.previous_year else "-",
             }
@@ -314,8 +319,8 @@ def report_context(report: ValidReport) -> dict[str, Any]:
             ),
             "versus_heading": f"So với năm {year - 1}",
             "rows": statistics_rows(stats),
-            "collective": two_digits(stats.total("tập thể")) if stats.decisions else "-",
-            "individual": two_digits(stats.total("cá nhân")) if stats.decisions else "-",
+            "collective": count_cell(stats.total("tập thể")),
+            "individual": count_cell(stats.total("cá nhân")),
             "money": grouped(stats.money) if stats.decisions else "-",
             "sources": (
                 "Số liệu tổng hợp từ: " + "; ".join(decision_reference(d) for d in stats.decisions) + "."
