@@ -89,6 +89,23 @@ def test_article_2_states_coefficient_amount_total_and_words(project):
     assert "Bằng chữ: Ba mươi mốt triệu không trăm tám mươi nghìn đồng." in text
 
 
+def test_a_decision_long_after_the_newest_base_salary_asks_to_confirm_it(project, capsys):
+    catalog = project.root / "content/shared/khen-thuong.yaml"
+    edit(catalog, "    valid_until: 30/06/2024\n", "    valid_until: 30/11/2023\n")
+    line = edit(
+        catalog,
+        "  - amount: 2340000\n    valid_from: 01/07/2024",
+        "  - amount: 2340000\n    valid_from: 01/12/2023",
+    )
+    assert load_decision(project.root, 2024, 1).warnings == []  # 26/6/2024: within 12 months
+    (warning,) = [str(w) for w in load_decision(project.root, 2024, 2).warnings if "lương cơ sở" in str(w)]
+    assert warning == (
+        f"content/shared/khen-thuong.yaml:{line}: base_salaries[2].amount: quyết định ngày 20/12/2024 dùng mức "
+        "lương cơ sở mới nhất trong tệp, 2.340.000 đồng (Nghị định 73/2024/NĐ-CP) từ 01/12/2023, đã hơn 12 tháng: "
+        "hãy xác nhận mức lương cơ sở đang có hiệu lực; nếu đã thay đổi, thêm một dòng mới vào base_salaries"
+    )
+
+
 def paid_to(project, name: str) -> list[tuple[str, int, bool]]:
     decision = load_decision(project.root, 2024, 2)
     return sorted(

@@ -7,6 +7,7 @@ so far. Rules where the law leaves room for judgement are warnings, not errors.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -30,6 +31,18 @@ from pipeline.content.schema import read
 from pipeline.documents.shared import check_in_force, check_issuance, document_date
 from pipeline.errors import Problem, Problems, Where
 from pipeline.vn import dates
+from pipeline.vn.amounts import grouped
+
+BASE_SALARY_CONFIRM_MONTHS = 12
+"""A decision this long after the newest base salary started asks the clerk to confirm it."""
+
+
+def _months_later(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the month's last day where it has fewer days)."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
 
 if TYPE_CHECKING:
     from pipeline.content.catalogs import Catalogs
@@ -302,6 +315,16 @@ def _check_current(
             doc_loc,
             f"không có mức lương cơ sở nào có hiệu lực vào ngày {dates.numeric(on)} "
             "(content/shared/khen-thuong.yaml)",
+        )
+    newest = max(catalogs.rewards.base_salaries, key=lambda s: s.valid_from, default=None)
+    if newest is not None and on >= _months_later(newest.valid_from, BASE_SALARY_CONFIRM_MONTHS):
+        source = f" ({newest.source})" if newest.source else ""
+        problems.warn(
+            newest.loc.at("amount"),
+            f"quyết định ngày {dates.numeric(on)} dùng mức lương cơ sở mới nhất trong tệp, "
+            f"{grouped(newest.amount)} đồng{source} từ {dates.numeric(newest.valid_from)}, đã hơn "
+            f"{BASE_SALARY_CONFIRM_MONTHS} tháng: hãy xác nhận mức lương cơ sở đang có hiệu lực; "
+            "nếu đã thay đổi, thêm một dòng mới vào base_salaries",
         )
     if problems or signer is None or len(salaries) != 1:
         return None
