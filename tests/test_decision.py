@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import Workbook
 
 from pipeline.content.model import Rounding
@@ -454,6 +455,23 @@ def test_collectives_are_sorted_by_their_full_name_not_their_last_word(project):
         "Phòng Văn hóa - Xã hội",
         "Trung tâm Phục vụ hành chính công",
     ]
+
+
+def test_group_headings_keep_with_their_first_row_and_the_heading_row_repeats(project):
+    data, _ = render_decision(project, 2024, 2)
+    table = Document(io.BytesIO(data)).tables[-1]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    merged = [r for r in table.rows[1:] if r.cells[1]._tc is r.cells[3]._tc]  # headings and groups
+    assert [r.cells[1].text for r in merged[:3]] == [
+        "Danh hiệu “Lao động tiên tiến”",
+        "Cá nhân",
+        "Danh hiệu “Chiến sĩ thi đua cơ sở”",
+    ]
+    for row in merged:
+        assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+        assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs), row.cells[
+            1
+        ].text
 
 
 def test_list_keeps_the_given_order_by_default(project):

@@ -281,8 +281,11 @@ class Grid:
         italic: bool = False,
         span: tuple[int, int] | None = None,
         aligns: tuple[WD_ALIGN_PARAGRAPH, ...] = (),
+        keep_with_next: bool = False,
     ) -> None:
-        cells = self.table.add_row().cells
+        """One row; `keep_with_next` keeps it on the page of the row after it (a group's heading)."""
+        row = self.table.add_row()
+        cells = row.cells
         for cell, width in zip(cells, self.widths, strict=True):
             cell.width = Cm(width)
         if span is not None:
@@ -302,6 +305,11 @@ class Grid:
                 after=2,
                 reuse_first=True,
             )
+        if keep_with_next:
+            for cell in targets:
+                for par in cell.paragraphs:
+                    par.paragraph_format.keep_with_next = True
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
     def repeat_first_row(self) -> None:
         """The heading row repeats on every page the table runs over."""

@@ -76,9 +76,19 @@ def award_table(doc: DocxDocument) -> None:
     grid.repeat_first_row()
     grid.row("{%tr for row in award_list.rows %}")
     grid.row('{%tr if row.kind == "heading" %}')
-    grid.row("{{ row.number }}", "{{ row.label }}", bold=True, span=(1, 3), aligns=(CENTER,))
+    grid.row(
+        "{{ row.number }}", "{{ row.label }}", bold=True, span=(1, 3), aligns=(CENTER,), keep_with_next=True
+    )
     grid.row('{%tr elif row.kind == "group" %}')
-    grid.row("{{ row.number }}", "{{ row.label }}", bold=True, italic=True, span=(1, 3), aligns=(CENTER,))
+    grid.row(
+        "{{ row.number }}",
+        "{{ row.label }}",
+        bold=True,
+        italic=True,
+        span=(1, 3),
+        aligns=(CENTER,),
+        keep_with_next=True,
+    )
     grid.row('{%tr elif row.kind == "item" %}')
     grid.row(
         "{{ row.number }}",
