@@ -206,7 +206,10 @@ def test_a_plan_dated_from_1_july_2025_takes_the_new_issuer_and_refuses_old_cita
     messages = [p.message for p in caught.value.problems]
     assert "văn bản “nd-98-2023” không có hiệu lực vào ngày 01/7/2025" in messages
     assert "văn bản “qd-39-2023-ubnd” không có hiệu lực vào ngày 01/7/2025" in messages
-    assert "không có người ký “vu-duc-chinh” (có: )" in messages
+    assert (
+        "không có người ký “vu-duc-chinh”: Văn phòng UBND tỉnh (UBND TỈNH THÁI NGUYÊN) chưa có người ký nào; "
+        "bổ sung người ký (signers) của cơ quan này trong content/shared/co-quan.yaml:61"
+    ) in messages
 
     edit(project.root / NEW, "[van-ban:nd-98-2023]; [van-ban:qd-39-2023-ubnd]", "[van-ban:nd-152-2025]")
     edit(

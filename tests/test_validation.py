@@ -200,7 +200,7 @@ CASES = [
         "signer: nguyen-van-a",
         "signer: nguyen-van-a",
         "document.signer",
-        "không có người ký “nguyen-van-a” (có: vu-duc-chinh)",
+        "không có người ký “nguyen-van-a” của Văn phòng UBND tỉnh (UBND TỈNH BẮC KẠN) (có: vu-duc-chinh); danh sách người ký ở content/shared/co-quan.yaml:33",
     ),
     (
         "duplicate-key",

@@ -173,13 +173,26 @@ def check_issuance(
         return issuer, None
     signer = next((s for s in issuer.signers if s.id == doc.signer), None)
     if signer is None:
-        known = ", ".join(s.id for s in issuer.signers)
-        problems.add(doc.loc.at("signer"), f"không có người ký “{doc.signer}” (có: {known})")
+        problems.add(doc.loc.at("signer"), _unknown_signer(doc.signer, issuer))
         return issuer, None
     if not signer.in_force(on):
         problems.add(doc.loc.at("signer"), f"{signer.name} không giữ chức vụ ký vào ngày {shown}")
         return issuer, None
     return issuer, signer
+
+
+def _unknown_signer(wanted: str, issuer: Issuer) -> str:
+    """Names the issuer and where its signers are listed, and who is there."""
+    listed = issuer.loc.at("signers")
+    where = f"{listed.file}:{listed.line}" if listed.line else listed.file
+    owner = f"{issuer.common_name} ({issuer.parent})"
+    if not issuer.signers:
+        return (
+            f"không có người ký “{wanted}”: {owner} chưa có người ký nào; "
+            f"bổ sung người ký (signers) của cơ quan này trong {where}"
+        )
+    known = ", ".join(s.id for s in issuer.signers)
+    return f"không có người ký “{wanted}” của {owner} (có: {known}); danh sách người ký ở {where}"
 
 
 def check_references(
