@@ -187,11 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     missed = []
 
     plan_root = scratch_project(args.root, None)
-    measure("plan 2024", [*python, "--root", str(plan_root), "plan", "--year", "2024"], args.repeat)
+    measure("plan 2024", [*python, "--root", str(plan_root), "plan", "2024"], args.repeat)
     shutil.rmtree(plan_root)
     for awards, (max_seconds, max_mb) in targets.items():
         root = scratch_project(args.root, awards)
-        command = [*python, "--root", str(root), "decision", "--year", "2024", "--period", "2"]
+        command = [*python, "--root", str(root), "decision", "2024", "2"]
         run = measure(f"decision, {grouped(awards)} awards", command, args.repeat)
         shutil.rmtree(root)
         if run.seconds > max_seconds:
