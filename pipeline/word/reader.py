@@ -16,6 +16,7 @@ from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
@@ -92,25 +93,20 @@ def _formatted(para: Para, where: str) -> FormattedParagraph:
 
 
 class Resolver:
-    """Effective formatting of paragraphs and runs: direct, then style chain, then defaults."""
+    """Effective formatting of paragraphs and runs: direct, then style chain, then defaults.
+
+    Read-only. Style lookups in python-docx scan every style of the document, so whatever comes
+    from styles is cached per style id; only direct formatting is read for each run.
+    """
 
     def __init__(self, document: DocxDocument):
         self.default_size = _default_size(document)
+        self._part = document.part
+        self._styles: dict[tuple[str | None, WD_STYLE_TYPE], Any] = {}
+        self._inherited: dict[tuple[str | None, str | None, str], Any] = {}
+        self._aligns: dict[str | None, Any] = {}
 
-    def block(self, paragraph: Paragraph, where: str) -> Block:
-        runs = [r for r in paragraph.runs if r.text.strip()]
-        style = paragraph.style
-        return Block(
-            text=unicodedata.normalize("NFC", paragraph.text),
-            where=where,
-            style=style.name if style is not None else "",
-            align=self._align(paragraph),
-            bold=_same(self._font(paragraph, r, "bold") or False for r in runs),
-            italic=_same(self._font(paragraph, r, "italic") or False for r in runs),
-            size=_same(self._size(paragraph, r) for r in runs),
-        )
-
-    def run_format(self, paragraph: Paragraph, run: Any) -> tuple[bool, bool, float | None]:
+    def run_format(self, paragraph: Paragraph, run: Run) -> Fmt:
         """(bold, italic, size in pt) of one run."""
         return (
             bool(self._font(paragraph, run, "bold")),
@@ -119,29 +115,55 @@ class Resolver:
         )
 
     def align(self, paragraph: Paragraph) -> str:
-        return self._align(paragraph)
+        value = paragraph.alignment
+        if value is None:
+            value = self._style_alignment(paragraph._p.style)
+        return ALIGN_NAMES.get(value, "left") if value is not None else "left"
 
-    def _font(self, paragraph: Paragraph, run: Any, name: str) -> Any:
+    def style_name(self, paragraph: Paragraph) -> str:
+        style = self._style(paragraph._p.style, WD_STYLE_TYPE.PARAGRAPH)
+        return style.name if style is not None else ""
+
+    def _style(self, style_id: str | None, kind: WD_STYLE_TYPE) -> Any:
+        """What `paragraph.style` / `run.style` give: the style, or the default one for its kind."""
+        key = (style_id, kind)
+        if key not in self._styles:
+            self._styles[key] = self._part.get_style(style_id, kind)
+        return self._styles[key]
+
+    def _font(self, paragraph: Paragraph, run: Run, name: str) -> Any:
         value = getattr(run.font, name)
-        style = run.style if run.style is not None and run.style.name != "Default Paragraph Font" else None
-        chain = [style, paragraph.style]
-        for start in chain:
+        if value is not None:
+            return value
+        key = (run._r.style, paragraph._p.style, name)
+        if key not in self._inherited:
+            self._inherited[key] = self._from_styles(*key)
+        return self._inherited[key]
+
+    def _from_styles(self, run_style_id: str | None, paragraph_style_id: str | None, name: str) -> Any:
+        """The run style's chain (unless it is the default character font), then the paragraph's."""
+        run_style = self._style(run_style_id, WD_STYLE_TYPE.CHARACTER)
+        if run_style is not None and run_style.name == "Default Paragraph Font":
+            run_style = None
+        value = None
+        for start in (run_style, self._style(paragraph_style_id, WD_STYLE_TYPE.PARAGRAPH)):
             while value is None and start is not None:
                 value = getattr(start.font, name)
                 start = start.base_style
         return value
 
-    def _size(self, paragraph: Paragraph, run: Any) -> float | None:
+    def _size(self, paragraph: Paragraph, run: Run) -> float | None:
         size = self._font(paragraph, run, "size")
         return size.pt if size is not None else self.default_size
 
-    def _align(self, paragraph: Paragraph) -> str:
-        value = paragraph.alignment
-        style = paragraph.style
-        while value is None and style is not None:
-            value = style.paragraph_format.alignment
-            style = style.base_style
-        return ALIGN_NAMES.get(value, "left") if value is not None else "left"
+    def _style_alignment(self, style_id: str | None) -> Any:
+        if style_id not in self._aligns:
+            value, style = None, self._style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+            while value is None and style is not None:
+                value = style.paragraph_format.alignment
+                style = style.base_style
+            self._aligns[style_id] = value
+        return self._aligns[style_id]
 
 
 def _same(values: Iterator[Any]) -> Any:
@@ -252,8 +274,8 @@ def read_paragraph(paragraph: Paragraph, resolver: Resolver) -> Para:
         runs.append((len(text), len(text) + len(piece), r))
         text += piece
         formats.extend([resolver.run_format(paragraph, run)] * len(piece))
-    style = paragraph.style.name if paragraph.style is not None else ""
-    return Para(text, style, resolver.align(paragraph), tuple(formats), runs, paragraph._p, complex_content)
+    style, align = resolver.style_name(paragraph), resolver.align(paragraph)
+    return Para(text, style, align, tuple(formats), runs, paragraph._p, complex_content)
 
 
 def read_blocks(container: Any, parent: Any, resolver: Resolver) -> list[Block]:
