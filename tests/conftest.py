@@ -1,22 +1,54 @@
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import shutil
 from pathlib import Path
 
 import pytest
 
 from pipeline.content.project import Project
+from pipeline.documents.registry import render_decision, render_plan, render_report
+from pipeline.documents.report.rules import ValidReport
+from pipeline.errors import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_DIR = ROOT / "tests" / "data" / "reference"
 
 
+def copy_project(root: Path) -> Project:
+    """A copy of the project's content and templates under `root`, free to break."""
+    for name in ("content", "templates"):
+        shutil.copytree(ROOT / name, root / name)
+    return Project(root)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     """A copy of the project's content and templates, free to break."""
-    for name in ("content", "templates"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    return Project(tmp_path)
+    return copy_project(tmp_path)
+
+
+# The project's own 2024 documents, each rendered once per session, for tests that edit no content
+# (rendering only reads). A test that edits content renders from its `project` copy instead.
+
+
+@functools.cache
+def plan_2024(draft: bool = False) -> bytes:
+    return render_plan(Project(ROOT), 2024, draft=draft)
+
+
+@functools.cache
+def decision_2024(period: int) -> tuple[bytes, tuple[Problem, ...]]:
+    data, warnings = render_decision(Project(ROOT), 2024, period)
+    return data, tuple(warnings)
+
+
+@functools.cache
+def report_2024(
+    period: int | None, today: dt.date, report_date: dt.date | None = None
+) -> tuple[bytes, ValidReport]:
+    return render_report(Project(ROOT), 2024, period, today=today, report_date=report_date)
 
 
 def edit(path: Path, old: str, new: str) -> int:

@@ -12,35 +12,34 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from pipeline.cli import main
-from pipeline.content.project import Project
-from pipeline.documents.registry import render_decision, render_plan, render_report
+from pipeline.documents.registry import render_plan
 from pipeline.documents.rollover import roll_over
 from pipeline.word import nd30 as check
 
-from .conftest import ROOT
+from .conftest import decision_2024, plan_2024, report_2024
 
 TODAY = dt.date(2026, 11, 27)
 
 
 @pytest.fixture(scope="module")
 def plan_bytes() -> bytes:
-    return render_plan(Project(ROOT), 2024)
+    return plan_2024()
 
 
-def every_document(project: Project) -> dict[str, bytes]:
+def every_document() -> dict[str, bytes]:
     return {
-        "kế hoạch 2024": render_plan(project, 2024),
-        "kế hoạch 2024 (dự thảo)": render_plan(project, 2024, draft=True),
-        "quyết định đợt 1": render_decision(project, 2024, 1)[0],
-        "quyết định đợt 2": render_decision(project, 2024, 2)[0],
-        "báo cáo sơ kết": render_report(project, 2024, 1, today=TODAY)[0],
-        "báo cáo tổng kết": render_report(project, 2024, None, today=TODAY)[0],
-        "báo cáo dự thảo": render_report(project, 2024, 1, today=dt.date(2024, 6, 1))[0],
+        "kế hoạch 2024": plan_2024(),
+        "kế hoạch 2024 (dự thảo)": plan_2024(draft=True),
+        "quyết định đợt 1": decision_2024(1)[0],
+        "quyết định đợt 2": decision_2024(2)[0],
+        "báo cáo sơ kết": report_2024(1, TODAY)[0],
+        "báo cáo tổng kết": report_2024(None, TODAY)[0],
+        "báo cáo dự thảo": report_2024(1, dt.date(2024, 6, 1))[0],
     }
 
 
-def test_every_document_we_generate_passes_with_no_deviation(project):
-    for name, data in every_document(project).items():
+def test_every_document_we_generate_passes_with_no_deviation():
+    for name, data in every_document().items():
         assert check.check(Document(io.BytesIO(data))) == [], name
 
 

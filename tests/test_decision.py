@@ -13,7 +13,6 @@ from docx.oxml.ns import qn
 from openpyxl import Workbook
 
 from pipeline.content.model import Rounding
-from pipeline.content.project import Project
 from pipeline.documents.decision import context as compute_decision
 from pipeline.documents.decision import money
 from pipeline.documents.registry import DECISION_TEMPLATE, render_decision
@@ -22,7 +21,7 @@ from pipeline.errors import ContentError
 from pipeline.word import reader as extract
 from pipeline.word import render
 
-from .conftest import ROOT, edit
+from .conftest import decision_2024, edit
 
 D1 = "content/2024/quyet-dinh-dot-1.yaml"
 D2 = "content/2024/quyet-dinh-dot-2.yaml"
@@ -69,8 +68,8 @@ def test_the_base_salary_in_force_on_the_signing_date_applies_across_1_july_2024
     assert "540.000" not in amounts and "710.000" in amounts  # 0,3 × 2.340.000 = 702.000 → 710.000
 
 
-def test_article_2_states_coefficient_amount_total_and_words(project):
-    data, _ = render_decision(project, 2024, 2)
+def test_article_2_states_coefficient_amount_total_and_words():
+    data, _ = decision_2024(2)
     text = "\n".join(extract.texts(Document(io.BytesIO(data))))
     assert "Mức lương cơ sở 2.340.000 đồng theo Nghị định 73/2024/NĐ-CP" in text
     assert (
@@ -438,15 +437,15 @@ def list_names(data: bytes) -> list[str]:
     ]
 
 
-def test_list_sorted_by_given_name_in_vietnamese_order_when_asked(project):
-    data, _ = render_decision(project, 2024, 2)  # order: theo tên
+def test_list_sorted_by_given_name_in_vietnamese_order_when_asked():
+    data, _ = decision_2024(2)  # order: theo tên
     names = list_names(data)
     lddt = names[: names.index("Hoàng Văn Thắng") + 1]
     assert lddt[:4] == ["Hà Đức Anh", "Triệu Thị Ánh", "Lường Văn Ân", "Dương Thị Bích"]
 
 
-def test_collectives_are_sorted_by_their_full_name_not_their_last_word(project):
-    data, _ = render_decision(project, 2024, 2)  # order: theo tên
+def test_collectives_are_sorted_by_their_full_name_not_their_last_word():
+    data, _ = decision_2024(2)  # order: theo tên
     names = list_names(data)
     start = names.index("Phòng Kinh tế")
     assert names[start : start + 4] == [
@@ -457,8 +456,8 @@ def test_collectives_are_sorted_by_their_full_name_not_their_last_word(project):
     ]
 
 
-def test_group_headings_keep_with_their_first_row_and_the_heading_row_repeats(project):
-    data, _ = render_decision(project, 2024, 2)
+def test_group_headings_keep_with_their_first_row_and_the_heading_row_repeats():
+    data, _ = decision_2024(2)
     table = Document(io.BytesIO(data)).tables[-1]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     merged = [r for r in table.rows[1:] if r.cells[1]._tc is r.cells[3]._tc]  # headings and groups
@@ -474,8 +473,8 @@ def test_group_headings_keep_with_their_first_row_and_the_heading_row_repeats(pr
         ].text
 
 
-def test_list_keeps_the_given_order_by_default(project):
-    data, _ = render_decision(project, 2024, 1)
+def test_list_keeps_the_given_order_by_default():
+    data, _ = decision_2024(1)
     names = list_names(data)
     assert names[:5] == [
         "Phòng Tổng hợp",
@@ -495,8 +494,8 @@ def test_every_variable_the_decision_template_uses_is_provided(project):
 
 @pytest.fixture(scope="module")
 def decision_1() -> bytes:
-    data, warnings = render_decision(Project(ROOT), 2024, 1)
-    assert warnings == []
+    data, warnings = decision_2024(1)
+    assert warnings == ()
     return data
 
 

@@ -11,18 +11,16 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 
-from pipeline.content.project import Project
-from pipeline.documents.registry import render_plan
 from pipeline.word.ooxml import PPR_ORDER, TBLPR_ORDER
 
-from .conftest import ROOT
+from .conftest import ROOT, plan_2024
 
 TEMPLATES = sorted((ROOT / "templates").rglob("*.docx"))
 
 
 @pytest.fixture(scope="module")
 def plan():
-    return Document(io.BytesIO(render_plan(Project(ROOT), 2024)))
+    return Document(io.BytesIO(plan_2024()))
 
 
 def test_a4_portrait_with_margins_in_the_decrees_ranges(plan):
@@ -124,5 +122,5 @@ def test_the_generated_plan_keeps_the_element_order_word_requires(plan):
 def test_no_stale_preview_picture_in_the_package():
     import zipfile
 
-    with zipfile.ZipFile(io.BytesIO(render_plan(Project(ROOT), 2024))) as package:
+    with zipfile.ZipFile(io.BytesIO(plan_2024())) as package:
         assert not [n for n in package.namelist() if "thumbnail" in n]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -12,17 +13,27 @@ from pipeline.cli import main
 from pipeline.documents.registry import build_decision, build_plan
 from pipeline.word import pdf
 
+from .conftest import copy_project
+
 needs_libreoffice = pytest.mark.skipif(pdf.soffice() is None, reason="LibreOffice (soffice) is not installed")
 
 
-@pytest.fixture
-def built(project):
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> list[Path]:
+    """The 2024 plan and decision 1, built once into a folder of their own; tests only read them."""
+    project = copy_project(tmp_path_factory.mktemp("pdf"))
     return [build_plan(project, 2024), build_decision(project, 2024, 1).path]
 
 
+@pytest.fixture(scope="session")
+def converted(built) -> list[pdf.PdfResult]:
+    """Both converted by one LibreOffice run, shared by the tests that only read the PDFs."""
+    return pdf.build_pdfs(built)
+
+
 @needs_libreoffice
-def test_batch_conversion_metadata_and_text(built):
-    results = pdf.build_pdfs(built)
+def test_batch_conversion_metadata_and_text(converted):
+    results = converted
     assert [r.pdf.name for r in results] == ["ke-hoach-2024.pdf", "quyet-dinh-dot-1-2024.pdf"]
     plan = PdfReader(str(results[0].pdf))
     assert results[0].pages == len(plan.pages) >= 3
@@ -42,19 +53,21 @@ def test_batch_conversion_metadata_and_text(built):
 
 
 @needs_libreoffice
-def test_every_font_is_times_new_roman_or_its_metric_twin(built):
-    (result,) = pdf.build_pdfs(built[:1])
+def test_every_font_is_times_new_roman_or_its_metric_twin(converted):
     fonts = set()
-    for page in PdfReader(str(result.pdf)).pages:
+    for page in PdfReader(str(converted[0].pdf)).pages:
         for font in page["/Resources"]["/Font"].values():
             fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
     assert fonts and all(f.startswith(("LiberationSerif", "TimesNewRoman")) for f in fonts), fonts
 
 
 @needs_libreoffice
-def test_same_content_same_pdf_text_and_fixed_volatile_fields(built):
-    first = pdf.build_pdfs(built[:1])[0].pdf.read_bytes()
-    second = pdf.build_pdfs(built[:1])[0].pdf.read_bytes()
+def test_same_content_same_pdf_text_and_fixed_volatile_fields(converted, tmp_path):
+    # a second conversion of the same plan, alone and in another folder, against the shared batch's
+    again = tmp_path / converted[0].source.name
+    shutil.copyfile(converted[0].source, again)
+    first = converted[0].pdf.read_bytes()
+    second = pdf.build_pdfs([again])[0].pdf.read_bytes()
     assert pdf.pdf_text(first) == pdf.pdf_text(second)
     one, two = PdfReader(io.BytesIO(first)), PdfReader(io.BytesIO(second))
     assert one.metadata == two.metadata
@@ -62,9 +75,9 @@ def test_same_content_same_pdf_text_and_fixed_volatile_fields(built):
 
 
 @needs_libreoffice
-def test_a_pdf_of_other_text_is_caught(built):
-    _plan_pdf, decision_pdf = (r.pdf.read_bytes() for r in pdf.build_pdfs(built))
-    assert pdf.text_mismatch(built[0].read_bytes(), decision_pdf).startswith("thiếu")
+def test_a_pdf_of_other_text_is_caught(converted):
+    plan, decision = converted
+    assert pdf.text_mismatch(plan.source.read_bytes(), decision.pdf.read_bytes()).startswith("thiếu")
 
 
 def test_without_libreoffice_the_message_says_how_to_install_it(built, monkeypatch):

@@ -15,7 +15,7 @@ from pipeline.errors import ContentError
 from pipeline.word import reader as extract
 from pipeline.word import write
 
-from .conftest import REFERENCE_DIR, edit
+from .conftest import REFERENCE_DIR, edit, plan_2024
 
 REFERENCE = REFERENCE_DIR / "ke-hoach-tdkt-2024-van-phong-ubnd-bac-kan.txt"
 
@@ -65,11 +65,7 @@ def reference_paragraphs() -> list[str]:
 
 @pytest.fixture(scope="module")
 def plan_bytes() -> bytes:
-    from pipeline.content.project import Project
-
-    from .conftest import ROOT
-
-    return render_plan(Project(ROOT), 2024)
+    return plan_2024()
 
 
 def test_plan_text_equals_the_reference_paragraph_by_paragraph(plan_bytes):

@@ -13,51 +13,58 @@ from openpyxl import load_workbook
 from pipeline.content.project import Project
 from pipeline.documents.registry import REPORT_TEMPLATE, render_report
 from pipeline.documents.report import context as compute_report
+from pipeline.documents.report.rules import ValidReport
 from pipeline.documents.year import load_report
 from pipeline.errors import ContentError
 from pipeline.word import reader as extract
 from pipeline.word import render
 
-from .conftest import ROOT, edit
+from .conftest import edit, report_2024
 
 TODAY = dt.date(2026, 11, 27)
 R1 = "content/2024/bao-cao-dot-1.yaml"
 RY = "content/2024/bao-cao-tong-ket.yaml"
 
 
-def texts(project, period, **kwargs) -> list[str]:
-    data, _ = render_report(project, 2024, period, today=kwargs.pop("today", TODAY), **kwargs)
-    return extract.texts(Document(io.BytesIO(data)))
+def rendered(project: Project | None, period: int | None, **kwargs) -> tuple[bytes, ValidReport]:
+    """Rendered from an edited `project` copy, or (None) from the project itself, once per session."""
+    today = kwargs.pop("today", TODAY)
+    if project is None:
+        return report_2024(period, today, **kwargs)
+    return render_report(project, 2024, period, today=today, **kwargs)
 
 
-def table_rows(project, period, **kwargs) -> list[list[str]]:
-    data, _ = render_report(project, 2024, period, today=kwargs.pop("today", TODAY), **kwargs)
-    table = Document(io.BytesIO(data)).tables[-1]
+def texts(project: Project | None, period: int | None, **kwargs) -> list[str]:
+    return extract.texts(Document(io.BytesIO(rendered(project, period, **kwargs)[0])))
+
+
+def table_rows(project: Project | None, period: int | None, **kwargs) -> list[list[str]]:
+    table = Document(io.BytesIO(rendered(project, period, **kwargs)[0])).tables[-1]
     return [[c.text for c in row.cells] for row in table.rows[1:]]
 
 
-def test_period_1_figures_from_its_decision_only(project):
-    found = texts(project, 1)
+def test_period_1_figures_from_its_decision_only():
+    found = texts(None, 1)
     assert (
         "Trong đợt 1 năm 2024, Văn phòng đã ban hành 01 quyết định khen thưởng "
         "(Quyết định số 52/QĐ-VP ngày 26/6/2024), cụ thể:"
     ) in found
     assert "- Tặng Giấy khen cho 04 tập thể và 26 cá nhân." in found
     assert "Tổng số tiền thưởng: 18.360.000 đồng." in found
-    assert table_rows(project, 1) == [
+    assert table_rows(None, 1) == [
         ["1", "Giấy khen", "04", "26", "18.360.000", "-"],
         ["", "Tổng cộng", "04", "26", "18.360.000", ""],
     ]
 
 
-def test_year_figures_from_both_decisions(project):
-    found = texts(project, None)
+def test_year_figures_from_both_decisions():
+    found = texts(None, None)
     assert "- Công nhận danh hiệu “Lao động tiên tiến” cho 22 cá nhân;" in found
     assert "- Công nhận danh hiệu “Chiến sĩ thi đua cơ sở” cho 04 cá nhân;" in found
     assert "- Công nhận danh hiệu “Tập thể lao động tiên tiến” cho 04 tập thể;" in found
     assert "- Tặng Giấy khen cho 04 tập thể và 28 cá nhân." in found
     assert "Tổng số tiền thưởng: 49.440.000 đồng." in found
-    rows = table_rows(project, None)
+    rows = table_rows(None, None)
     assert rows[-1] == ["", "Tổng cộng", "08", "54", "49.440.000", ""]
     assert sum(int(r[4].replace(".", "")) for r in rows[:-1]) == 49_440_000
 
@@ -125,8 +132,8 @@ def test_a_period_without_decisions_says_so_instead_of_zeros(project):
     )
 
 
-def test_deadlines_met_or_missed_are_stated(project):
-    found = texts(project, None)
+def test_deadlines_met_or_missed_are_stated():
+    found = texts(None, None)
     assert (
         "Hồ sơ đề nghị khen thưởng đợt 1 được gửi về phòng HCTC-QTTV ngày 19/6/2024, đúng thời hạn (20/6/2024)."
         in found
@@ -137,22 +144,21 @@ def test_deadlines_met_or_missed_are_stated(project):
     )
 
 
-def test_the_anniversaries_of_the_period_are_listed_with_computed_counts(project):
-    found = texts(project, 1)
+def test_the_anniversaries_of_the_period_are_listed_with_computed_counts():
+    found = texts(None, 1)
     sentence = next(t for t in found if t.startswith("Các phòng, đơn vị đã tổ chức"))
     assert "kỷ niệm 94 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2024)" in sentence
     assert "Quân đội" not in sentence  # 22/12 belongs to period 2
 
 
-def test_a_report_before_its_period_ends_is_a_visible_draft(project):
-    found = texts(project, 1, today=dt.date(2024, 6, 15))
+def test_a_report_before_its_period_ends_is_a_visible_draft():
+    found = texts(None, 1, today=dt.date(2024, 6, 15))
     assert "DỰ THẢO" in found
-    _, report = render_report(project, 2024, 1, today=dt.date(2024, 6, 15))
-    assert report.draft
+    assert rendered(None, 1, today=dt.date(2024, 6, 15))[1].draft
 
 
-def test_a_dated_report_is_not_a_draft(project):
-    found = texts(project, 1, today=dt.date(2024, 6, 15), report_date=dt.date(2024, 6, 28))
+def test_a_dated_report_is_not_a_draft():
+    found = texts(None, 1, today=dt.date(2024, 6, 15), report_date=dt.date(2024, 6, 28))
     assert "DỰ THẢO" not in found
     assert "Bắc Kạn, ngày 28 tháng 6 năm 2024" in found
 
@@ -263,8 +269,8 @@ def test_comparison_with_the_previous_year_where_its_records_exist(project):
     assert "Chưa có số liệu năm 2023 để so sánh." not in found
 
 
-def test_without_previous_records_the_report_says_there_is_nothing_to_compare(project):
-    assert "Chưa có số liệu năm 2023 để so sánh." in texts(project, None)
+def test_without_previous_records_the_report_says_there_is_nothing_to_compare():
+    assert "Chưa có số liệu năm 2023 để so sánh." in texts(None, None)
 
 
 # ---- snapshots ----------------------------------------------------------------------------------
@@ -272,8 +278,8 @@ def test_without_previous_records_the_report_says_there_is_nothing_to_compare(pr
 
 @pytest.mark.parametrize("period", [1, None], ids=["so-ket-dot-1", "tong-ket"])
 def test_report_snapshot(period, data_regression):
-    data, report = render_report(Project(ROOT), 2024, period, today=TODAY)
-    assert not report.draft and report.warnings == []
+    data, valid = rendered(None, period)
+    assert not valid.draft and valid.warnings == []
     blocks = [b.as_dict() for b in extract.blocks(Document(io.BytesIO(data))) if b.text.strip()]
     data_regression.check({"paragraphs": blocks})
 
