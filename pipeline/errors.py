@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 PathKey = tuple[str | int, ...]
+
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def escape_invisible(text: str) -> str:
+    """`text` with characters a reader cannot see written as escapes: 'vu-duc\\u200b-chinh'."""
+    return "".join(
+        (f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}")
+        if unicodedata.category(c) in _INVISIBLE or (c.isspace() and c != " ")
+        else c
+        for c in text
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,7 +77,8 @@ class Problem:
 
     def __str__(self) -> str:
         place = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{place}: {self.field}: {self.message}" if self.field else f"{place}: {self.message}"
+        text = f"{place}: {self.field}: {self.message}" if self.field else f"{place}: {self.message}"
+        return escape_invisible(text)
 
 
 class InputProblem(Exception):

@@ -38,7 +38,7 @@ CASES = [
         "subject: Kế hoạch: Công tác",
         "subject: Kế hoạch",
         "",
-        "YAML không hợp lệ: mapping values are not allowed here",
+        "YAML không hợp lệ: dấu hai chấm đặt sai chỗ (câu có “: ” thì đặt cả dòng trong dấu nháy đơn '...')",
     ),
     (
         "missing-field",
@@ -65,7 +65,7 @@ CASES = [
         "  month: tháng ba",
         "  month: tháng ba",
         "document.month",
-        "phải là một số nguyên, không phải một dòng chữ",
+        "phải là một số nguyên, không phải “tháng ba”",
     ),
     (
         "list-expected",

@@ -96,7 +96,7 @@ class LegalDocument(Record):
     title: str | None = None
     """For documents cited by name (a law): Luật Thi đua, khen thưởng."""
     number: str | None = None
-    """18, 98/2023 ..."""
+    """18, 98/2023 ...: text, printed exactly as copied from the cited document ("010" stays "010")."""
     symbol: str | None = None
     """KH-UBND, NĐ-CP, CT/TW ..."""
     party: bool = False
@@ -154,6 +154,7 @@ class Issuance(Record):
     """Number, date and signer of a document; number and day stay blank until issued."""
 
     number: int | None = None
+    """Written in decimal ("010" is 10); printed with two digits below 10 (Nghị định 30): "Số: 08/KH-VP"."""
     date: dt.date | None = None
     month: int | None = None
     """Month of issue while the day is not known."""

@@ -1,17 +1,24 @@
 """Typed records from plain YAML data, each problem reported with its file, line and field.
 
 A record is a dataclass deriving from Record; its fields' type hints are the schema:
-str, int, bool, date, Literal[...], list[X], X | None and nested records.
+str, int, bool, date, Decimal, Literal[...], list[X], X | None and nested records.
+
+YAML scalars arrive as the text the clerk wrote and are converted here by the field's type: an
+int field takes decimal digits (`010` is 10, never octal), a str field keeps the text as written
+(`no`, `010`), a bool field takes true/false (or có/không, yes/no), a Decimal field a finite
+number with a point or a comma. Values from spreadsheets may already be numbers.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
+import re
 import types
 import typing
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pipeline.errors import Loc, Problems
@@ -32,6 +39,14 @@ class _Invalid:
 
 
 INVALID: Any = _Invalid()
+
+MAX_DIGITS = 12
+"""Integers and the whole part of numbers have at most this many digits (10¹² đồng is plenty)."""
+
+_INT_TEXT = re.compile(r"[+-]?\d+")
+_DECIMAL_TEXT = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+_TRUE = frozenset({"true", "có", "yes"})
+_FALSE = frozenset({"false", "không", "no"})
 
 _KIND_NAMES = {
     str: "một dòng chữ",
@@ -93,24 +108,27 @@ def _convert(value: Any, loc: Loc, tp: Any, problems: Problems) -> Any:
             return INVALID
         return text
     if tp is Decimal:
-        if isinstance(value, bool) or not isinstance(value, int | float | str):
-            return _wrong_kind(value, loc, Decimal, problems)
-        try:
-            return Decimal(str(value).strip().replace(",", "."))
-        except InvalidOperation:
-            return _wrong_kind(value, loc, Decimal, problems)
+        return _decimal(value, loc, problems)
     if tp is bool:
+        if isinstance(value, str):
+            word = value.strip().lower()
+            if word in _TRUE or word in _FALSE:
+                return word in _TRUE
+            problems.add(loc, f"phải là true hoặc false (hoặc có/không), không phải “{value.strip()}”")
+            return INVALID
         return value if isinstance(value, bool) else _wrong_kind(value, loc, bool, problems)
     if tp is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            return _wrong_kind(value, loc, int, problems)
-        return value
+        return _int(value, loc, problems)
     if isinstance(tp, type) and issubclass(tp, Record):
         return _convert_record(value, loc, tp, problems)
     raise TypeError(f"unsupported schema type {tp!r}")
 
 
 def _convert_record(value: Any, loc: Loc, cls: type[Record], problems: Problems) -> Any:
+    if not isinstance(value, dict) and not loc.path:
+        found = next((n for t, n in _KIND_NAMES.items() if isinstance(value, t)), type(value).__name__)
+        problems.add(loc, f"nội dung tệp phải là các dòng “tên trường: giá trị”, không phải {found}")
+        return INVALID
     if not isinstance(value, dict):
         return _wrong_kind(value, loc, dict, problems)
     hints = typing.get_type_hints(cls)
@@ -141,6 +159,47 @@ def _convert_record(value: Any, loc: Loc, cls: type[Record], problems: Problems)
     if failed:
         return INVALID
     return cls(loc=loc, **kwargs)
+
+
+def _int(value: Any, loc: Loc, problems: Problems) -> Any:
+    if isinstance(value, str):
+        text = value.strip()
+        if not _INT_TEXT.fullmatch(text):
+            problems.add(loc, f"phải là một số nguyên, không phải “{text}”")
+            return INVALID
+        if len(text.lstrip("+-").lstrip("0")) > MAX_DIGITS:
+            problems.add(loc, f"số quá lớn (nhiều nhất {MAX_DIGITS} chữ số)")
+            return INVALID
+        return int(text, 10)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return _wrong_kind(value, loc, int, problems)
+    if abs(value) >= 10**MAX_DIGITS:
+        problems.add(loc, f"số quá lớn (nhiều nhất {MAX_DIGITS} chữ số)")
+        return INVALID
+    return value
+
+
+def _decimal(value: Any, loc: Loc, problems: Problems) -> Any:
+    if isinstance(value, str):
+        text = value.strip()
+        if not _DECIMAL_TEXT.fullmatch(text):
+            problems.add(loc, f"phải là {_KIND_NAMES[Decimal]}, không phải “{text}”")
+            return INVALID
+        number = Decimal(text.replace(",", "."))
+    elif isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return _wrong_kind(value, loc, Decimal, problems)
+    elif isinstance(value, float) and not math.isfinite(value):
+        problems.add(loc, f"phải là {_KIND_NAMES[Decimal]}, không phải “{value}”")
+        return INVALID
+    else:
+        number = Decimal(str(value))
+    if not number.is_finite():
+        problems.add(loc, f"phải là {_KIND_NAMES[Decimal]}, không phải “{value}”")
+        return INVALID
+    if number.adjusted() >= MAX_DIGITS:
+        problems.add(loc, f"số quá lớn (nhiều nhất {MAX_DIGITS} chữ số trước dấu phẩy)")
+        return INVALID
+    return number
 
 
 def _wrong_kind(value: Any, loc: Loc, expected: type, problems: Problems) -> Any:

@@ -18,6 +18,7 @@ BLANK = " " * 6
 
 _NUMERIC = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_SHORT_YEAR = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{1,3}\s*$")
 
 
 class DateFormatError(ValueError):
@@ -69,9 +70,13 @@ def parse(text: str) -> date:
         day, month, year = (int(g) for g in match.groups())
     elif match := _ISO.match(text):
         year, month, day = (int(g) for g in match.groups())
+    elif _SHORT_YEAR.match(text):
+        raise DateFormatError(f"“{text.strip()}”: năm phải viết đủ 4 chữ số (ví dụ 15/01/2024)")
     else:
         raise DateFormatError(f"“{text}” không phải ngày (viết dạng ngày/tháng/năm, ví dụ 15/01/2024)")
-    shown = f"{day:02d}/{month:02d}/{year}"
+    shown = f"{day:02d}/{month:02d}/{year:04d}"
+    if year < 1:
+        raise DateFormatError(f"ngày {shown} không tồn tại (không có năm {year:04d})")
     if not 1 <= month <= 12:
         raise DateFormatError(f"ngày {shown} không tồn tại (không có tháng {month})")
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
