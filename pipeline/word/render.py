@@ -13,6 +13,7 @@ import io
 import re
 import traceback
 import unicodedata
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,8 +39,44 @@ def _patch(template_path: Path, xml: str) -> str:
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
 
 
+def check_package(path: Path, root: Path) -> None:
+    """Raise TemplateProblem unless `path` is a readable .docx (a zip with word/document.xml)."""
+    shown = display_path(path, root)
+    fix = "chép lại mẫu từ bản gốc (git checkout -- templates/ hoặc tdkt templates --force)"
+    if path.is_dir():
+        raise TemplateProblem(f"{shown}: mẫu văn bản là một thư mục, không phải tệp .docx; {fix}")
+    if not path.is_file():
+        raise TemplateProblem(f"{shown}: không có mẫu văn bản này; {fix}")
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+            if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+                raise TemplateProblem(
+                    f"{shown}: mẫu không phải tệp Word (.docx) hợp lệ: thiếu word/document.xml; {fix}"
+                )
+            for name in sorted(names):
+                if name.endswith((".xml", ".rels")):
+                    try:
+                        etree.fromstring(package.read(name))
+                    except etree.XMLSyntaxError as exc:
+                        raise TemplateProblem(
+                            f"{shown}: phần {name} trong mẫu bị hỏng ({exc}); {fix}"
+                        ) from exc
+            opened = Document(str(path))
+            opened.element.body  # noqa: B018 - the main part must be a Word document
+    except TemplateProblem:
+        raise
+    except zipfile.BadZipFile as exc:
+        raise TemplateProblem(f"{shown}: mẫu hỏng hoặc không phải tệp Word (.docx); {fix}") from exc
+    except OSError as exc:
+        raise TemplateProblem(f"{shown}: không đọc được mẫu ({exc.strerror or exc}); {fix}") from exc
+    except Exception as exc:  # python-docx refusing the package: what it says is all we know
+        raise TemplateProblem(f"{shown}: mẫu không mở được như tệp Word (.docx) ({exc}); {fix}") from exc
+
+
 def part_body_xml(path: Path) -> str:
     """The body of a shared part, without its section properties, ready for Jinja."""
+    check_package(path, path.parent.parent.parent)
     body = Document(str(path)).element.body
     pieces = [body.text or ""]
     for child in body:
@@ -126,6 +163,7 @@ def describe(exc: Exception, main: Path, main_source: str) -> str:
 def render(template_path: Path, context: dict[str, Any]) -> DocxTemplate:
     """Render a template with a context; the result is kept in memory."""
     templates_dir = template_path.parent
+    check_package(template_path, templates_dir.parent)
     tpl = StrictDocxTemplate(template_path)
     tpl.render(context, jinja_env=environment(templates_dir))
     return tpl
