@@ -71,7 +71,9 @@ def parse(text: str) -> date:
         year, month, day = (int(g) for g in match.groups())
     else:
         raise DateFormatError(f"“{text}” không phải ngày (viết dạng ngày/tháng/năm, ví dụ 15/01/2024)")
-    shown = f"{day:02d}/{month:02d}/{year}"
+    shown = f"{day:02d}/{month:02d}/{year:04d}"
+    if year < 1:
+        raise DateFormatError(f"ngày {shown} không tồn tại (không có năm 0000)")
     if not 1 <= month <= 12:
         raise DateFormatError(f"ngày {shown} không tồn tại (không có tháng {month})")
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
