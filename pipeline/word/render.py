@@ -74,9 +74,10 @@ def check_package(path: Path, root: Path) -> None:
         raise TemplateProblem(f"{shown}: mẫu không mở được như tệp Word (.docx) ({exc}); {fix}") from exc
 
 
-def part_body_xml(path: Path) -> str:
-    """The body of a shared part, without its section properties, ready for Jinja."""
-    check_package(path, path.parent.parent.parent)
+def part_body_xml(path: Path, root: Path) -> str:
+    """The body of a shared part, without its section properties, ready for Jinja; `root` is the
+    project, for the file name in a TemplateProblem."""
+    check_package(path, root)
     body = Document(str(path)).element.body
     pieces = [body.text or ""]
     for child in body:
@@ -99,7 +100,11 @@ class PartLoader(jinja2.BaseLoader):
         if not path.is_file() or path.suffix != ".docx":
             raise jinja2.TemplateNotFound(template)
         mtime = path.stat().st_mtime
-        return part_body_xml(path), str(path), lambda: path.stat().st_mtime == mtime
+        return (
+            part_body_xml(path, self.templates_dir.parent),
+            str(path),
+            lambda: path.stat().st_mtime == mtime,
+        )
 
 
 def environment(templates_dir: Path) -> jinja2.Environment:
@@ -149,7 +154,11 @@ def describe(exc: Exception, main: Path, main_source: str) -> str:
     name = name if name and name != "<template>" else str(main)
     where = ""
     if lineno is not None:
-        source = main_source if name == str(main) else Path(name).exists() and part_body_xml(Path(name))
+        source = (
+            main_source
+            if name == str(main)
+            else Path(name).exists() and part_body_xml(Path(name), main.parent.parent)
+        )
         if source:
             lines = source.splitlines()
             if 0 < lineno <= len(lines):
