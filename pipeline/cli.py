@@ -62,9 +62,17 @@ def _vietnamese_plural(singular: str, plural: str, count: int) -> str:
     return _vietnamese(singular if count == 1 else plural)
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""Years a command accepts; dates of a year ±1 and anniversaries stay valid dates."""
+
+
 def year_argument(text: str) -> int:
     if not re.fullmatch(r"\d{4}", text):
         raise argparse.ArgumentTypeError(f"năm phải gồm 4 chữ số, ví dụ 2024 (nhận được “{text}”)")
+    if not FIRST_YEAR <= int(text) <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"năm phải từ {FIRST_YEAR} đến {LAST_YEAR}, ví dụ 2024 (nhận được “{text}”)"
+        )
     return int(text)
 
 

@@ -114,7 +114,7 @@ def test_an_interrupted_write_keeps_the_old_file_and_no_temp_file(tmp_path: Path
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError):
+    with pytest.raises(write.WriteProblem, match="không ghi được"):
         write.write_atomic(path, b"new")
     assert path.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["a.docx"]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
-from pipeline.errors import Problems
+from pipeline.errors import Loc, Problems
 
 if TYPE_CHECKING:
     from pipeline.content.model import Anniversary, Issuer, LegalDocument, Movement, RewardCatalog
@@ -19,6 +20,12 @@ SHARED_FILES = {
     "rewards": "khen-thuong.yaml",
 }
 HOLIDAYS_FILE = "ngay-nghi.yaml"
+
+# Upper bounds of the money figures: far above any real value, low enough that a slip of the
+# keyboard (extra zeros, 1e400) is caught before it reaches a decision.
+MAX_COEFFICIENT = Decimal(100)
+MAX_BASE_SALARY = 1_000_000_000
+MAX_ROUNDING_STEP = 1_000_000
 
 T = TypeVar("T", bound="Record")
 
@@ -59,3 +66,43 @@ def check_catalogs(catalogs: Catalogs, problems: Problems) -> None:
             problems.add(doc.loc, "văn bản trích dẫn theo số cần đủ number, symbol và issuer (hoặc có title)")
         if doc.in_force_until and doc.in_force_until < (doc.in_force_from or doc.date):
             problems.add(doc.loc.at("in_force_until"), "ngày hết hiệu lực trước ngày có hiệu lực")
+    check_rewards(catalogs.rewards, problems)
+
+
+def _check_amount(
+    value: Decimal | int, limit: Decimal | int, loc: Loc, what: str, problems: Problems
+) -> None:
+    """A money figure must be a finite number above 0 and at most `limit`."""
+    if isinstance(value, Decimal) and not value.is_finite():
+        problems.add(loc, f"{what} phải là một số (nhận được “{value}”)")
+    elif value <= 0:
+        problems.add(loc, f"{what} phải lớn hơn 0 (nhận được {value})")
+    elif value > limit:
+        problems.add(loc, f"{what} quá lớn ({value}; tối đa {limit}): kiểm tra lại số chữ số")
+
+
+def check_rewards(rewards: RewardCatalog, problems: Problems) -> None:
+    """Coefficients, base salaries and the rounding step are sensible numbers; references are known."""
+    for salary in rewards.base_salaries:
+        _check_amount(salary.amount, MAX_BASE_SALARY, salary.loc.at("amount"), "mức lương cơ sở", problems)
+    step = rewards.rounding
+    _check_amount(step.step, MAX_ROUNDING_STEP, step.loc.at("step"), "bước làm tròn", problems)
+    forms = {form.id for form in rewards.forms}
+    known = ", ".join(sorted(forms))
+    for form in rewards.forms:
+        for name in ("individual", "collective"):
+            value = getattr(form, name)
+            if value is not None:
+                _check_amount(value, MAX_COEFFICIENT, form.loc.at(name), "hệ số", problems)
+        if form.requires is not None and form.requires not in forms:
+            problems.add(form.loc.at("requires"), f"không có danh hiệu “{form.requires}” (có: {known})")
+    for limit in rewards.share_limits:
+        for name in ("form", "of"):
+            ident = getattr(limit, name)
+            if ident not in forms:
+                problems.add(limit.loc.at(name), f"không có danh hiệu “{ident}” (có: {known})")
+        percent = limit.max_percent
+        if not percent.is_finite() or not 0 < percent <= 100:
+            problems.add(
+                limit.loc.at("max_percent"), f"tỷ lệ phải lớn hơn 0 và không quá 100 (nhận được {percent})"
+            )

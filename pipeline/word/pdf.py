@@ -25,8 +25,8 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject
 
-from pipeline.errors import InputProblem
-from pipeline.word.reader import BODY, TableBlock, block_text, read_document
+from pipeline.errors import InputProblem, display_path
+from pipeline.word.reader import BODY, TableBlock, Unreadable, block_text, open_docx, read_document
 from pipeline.word.write import write_atomic
 
 INSTALL_HINT = "sudo apt-get install libreoffice-writer-nogui fonts-liberation2"
@@ -190,8 +190,23 @@ def text_mismatch(docx: bytes, pdf: bytes) -> str:
     return f"thiếu {dict(missing.most_common(8))}, thừa {sorted(extra)[:8]}"
 
 
+def check_source(source: Path) -> None:
+    """Refuse, before LibreOffice runs, a .docx that is empty, damaged or not a Word file."""
+    try:
+        open_docx(source)
+    except Unreadable as exc:
+        size = source.stat().st_size if source.is_file() else None
+        what = "tệp rỗng (0 byte)" if size == 0 else "tệp hỏng hoặc không phải tệp Word"
+        raise PdfUnavailable(
+            f"{display_path(source, Path.cwd())}: {what}, không chuyển sang PDF được; "
+            "tạo lại văn bản này (ví dụ tdkt plan NĂM) hoặc xóa tệp rồi chạy lại"
+        ) from exc
+
+
 def build_pdfs(sources: list[Path]) -> list[PdfResult]:
     """Convert, stamp, check and write each PDF beside its .docx."""
+    for source in sources:
+        check_source(source)
     converted = convert(sources)
     results = []
     for source in sources:

@@ -247,9 +247,12 @@ class Part:
 
 def open_docx(path: Path) -> DocxDocument:
     try:
-        return Document(str(path))
+        document = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
         raise Unreadable(f"{path}: không đọc được tệp .docx ({exc})") from exc
+    if document.element.body is None:
+        raise Unreadable(f"{path}: không đọc được tệp .docx (không có phần nội dung w:body)")
+    return document
 
 
 def run_elements(element: Any) -> list[Any]:

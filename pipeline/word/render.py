@@ -13,6 +13,7 @@ import io
 import re
 import traceback
 import unicodedata
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,8 +39,45 @@ def _patch(template_path: Path, xml: str) -> str:
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
 
 
-def part_body_xml(path: Path) -> str:
-    """The body of a shared part, without its section properties, ready for Jinja."""
+def check_package(path: Path, root: Path) -> None:
+    """Raise TemplateProblem unless `path` is a readable .docx (a zip with word/document.xml)."""
+    shown = display_path(path, root)
+    fix = "chép lại mẫu từ bản gốc (git checkout -- templates/ hoặc tdkt templates --force)"
+    if path.is_dir():
+        raise TemplateProblem(f"{shown}: mẫu văn bản là một thư mục, không phải tệp .docx; {fix}")
+    if not path.is_file():
+        raise TemplateProblem(f"{shown}: không có mẫu văn bản này; {fix}")
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+            if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+                raise TemplateProblem(
+                    f"{shown}: mẫu không phải tệp Word (.docx) hợp lệ: thiếu word/document.xml; {fix}"
+                )
+            for name in sorted(names):
+                if name.endswith((".xml", ".rels")):
+                    try:
+                        etree.fromstring(package.read(name))
+                    except etree.XMLSyntaxError as exc:
+                        raise TemplateProblem(
+                            f"{shown}: phần {name} trong mẫu bị hỏng ({exc}); {fix}"
+                        ) from exc
+            opened = Document(str(path))
+            opened.element.body  # noqa: B018 - the main part must be a Word document
+    except TemplateProblem:
+        raise
+    except zipfile.BadZipFile as exc:
+        raise TemplateProblem(f"{shown}: mẫu hỏng hoặc không phải tệp Word (.docx); {fix}") from exc
+    except OSError as exc:
+        raise TemplateProblem(f"{shown}: không đọc được mẫu ({exc.strerror or exc}); {fix}") from exc
+    except Exception as exc:  # python-docx refusing the package: what it says is all we know
+        raise TemplateProblem(f"{shown}: mẫu không mở được như tệp Word (.docx) ({exc}); {fix}") from exc
+
+
+def part_body_xml(path: Path, root: Path) -> str:
+    """The body of a shared part, without its section properties, ready for Jinja; `root` is the
+    project, for the file name in a TemplateProblem."""
+    check_package(path, root)
     body = Document(str(path)).element.body
     pieces = [body.text or ""]
     for child in body:
@@ -62,7 +100,11 @@ class PartLoader(jinja2.BaseLoader):
         if not path.is_file() or path.suffix != ".docx":
             raise jinja2.TemplateNotFound(template)
         mtime = path.stat().st_mtime
-        return part_body_xml(path), str(path), lambda: path.stat().st_mtime == mtime
+        return (
+            part_body_xml(path, self.templates_dir.parent),
+            str(path),
+            lambda: path.stat().st_mtime == mtime,
+        )
 
 
 def environment(templates_dir: Path) -> jinja2.Environment:
@@ -112,7 +154,11 @@ def describe(exc: Exception, main: Path, main_source: str) -> str:
     name = name if name and name != "<template>" else str(main)
     where = ""
     if lineno is not None:
-        source = main_source if name == str(main) else Path(name).exists() and part_body_xml(Path(name))
+        source = (
+            main_source
+            if name == str(main)
+            else Path(name).exists() and part_body_xml(Path(name), main.parent.parent)
+        )
         if source:
             lines = source.splitlines()
             if 0 < lineno <= len(lines):
@@ -126,6 +172,7 @@ def describe(exc: Exception, main: Path, main_source: str) -> str:
 def render(template_path: Path, context: dict[str, Any]) -> DocxTemplate:
     """Render a template with a context; the result is kept in memory."""
     templates_dir = template_path.parent
+    check_package(template_path, templates_dir.parent)
     tpl = StrictDocxTemplate(template_path)
     tpl.render(context, jinja_env=environment(templates_dir))
     return tpl

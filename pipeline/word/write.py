@@ -3,21 +3,43 @@
 The same content gives the same .docx, byte for byte: zip entries carry a fixed
 timestamp and the core properties come from the content, never from the clock.
 An existing output is replaced only by a complete new file (temp file, then rename).
+A process killed between the two (kill -9, power cut) leaves its `.<name>.*.tmp` behind; the next
+successful write of the same file removes the temp files older than itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import os
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
+from pipeline.errors import InputProblem, display_path
+
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+PROPERTY_LIMIT = 255
+"""Characters a core property may hold (python-docx refuses more; Word shows no more)."""
+
+
+class WriteProblem(InputProblem):
+    """An output could not be written (permissions, full disk, a folder in the way): exit 2."""
+
+
+def shorten(text: str, limit: int = PROPERTY_LIMIT) -> str:
+    """`text` cut at a word boundary with "…" when longer than `limit` (metadata only)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 @dataclass(frozen=True)
@@ -32,11 +54,11 @@ class Properties:
 def set_properties(document: DocxDocument, props: Properties) -> None:
     core = document.core_properties
     stamp = dt.datetime.combine(props.date, dt.time(), tzinfo=dt.UTC).replace(tzinfo=None)
-    core.title = props.title
-    core.subject = props.subject
-    core.author = props.author
-    core.keywords = props.keywords
-    core.last_modified_by = props.author
+    core.title = shorten(props.title)
+    core.subject = shorten(props.subject)
+    core.author = shorten(props.author)
+    core.keywords = shorten(props.keywords)
+    core.last_modified_by = shorten(props.author)
     core.language = "vi-VN"
     core.comments = ""
     core.category = ""
@@ -59,16 +81,64 @@ def normalize_zip(data: bytes) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write `data` to `path` so that readers see the old file or the whole new one.
+
+    An OSError becomes a WriteProblem naming the file and what to do; the temp file is removed
+    (also on Ctrl-C) and an existing file at `path` is left as it was.
+    """
+    started = time.time()
+    temp_name: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
         os.chmod(temp_name, 0o644)
         os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+        temp_name = None
+    except OSError as exc:
+        raise WriteProblem(_write_message(path, exc)) from exc
+    finally:
+        if temp_name is not None:
+            Path(temp_name).unlink(missing_ok=True)
+    _remove_stale_temps(path, started)
+
+
+def _remove_stale_temps(path: Path, before: float) -> None:
+    """Temp files of `path` left by a killed earlier write (older than this write)."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if stale.stat().st_mtime < before:
+                stale.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove: harmless
+
+
+def _blocking(path: Path) -> Path | None:
+    """The nearest of `path`'s folders that exists as something other than a folder."""
+    for folder in reversed(path.parents):
+        if folder.exists() and not folder.is_dir():
+            return folder
+    return None
+
+
+def _write_message(path: Path, exc: OSError) -> str:
+    shown = display_path(path, Path.cwd())
+    code = exc.errno
+    if code == errno.ENOSPC or code == errno.EDQUOT:
+        why = "ổ đĩa đã đầy; giải phóng chỗ trống rồi chạy lại"
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        why = (
+            "không có quyền ghi vào thư mục này (hoặc tệp đang mở ở chương trình khác); "
+            "cấp quyền ghi rồi chạy lại"
+        )
+    elif code == errno.EISDIR or path.is_dir():
+        why = "đã có một thư mục cùng tên; đổi tên hoặc xóa thư mục đó rồi chạy lại"
+    elif code in (errno.ENOTDIR, errno.EEXIST) and (blocker := _blocking(path)) is not None:
+        shown_blocker = display_path(blocker, Path.cwd())
+        why = f"{shown_blocker} là một tệp, không phải thư mục; đổi tên hoặc xóa tệp đó rồi chạy lại"
+    else:
+        why = f"{exc.strerror or exc}"
+    return f"{shown}: không ghi được tệp: {why}. Các tệp đã có giữ nguyên."

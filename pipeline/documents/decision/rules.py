@@ -230,7 +230,20 @@ def _resolve(
 
 
 def _check_year(decisions: list[_Decision], catalog: RewardCatalog, year: int, problems: Problems) -> None:
-    """Rules over every award of the year so far."""
+    """Rules over every award of the year so far; no two decisions share a number."""
+    numbers: dict[int, _Decision] = {}
+    for decision in decisions:
+        number = decision.content.document.number
+        if number is None:
+            continue
+        first = numbers.setdefault(number, decision)
+        if first is not decision:
+            where = first.content.document.loc.at("number")
+            problems.add(
+                decision.content.document.loc.at("number"),
+                f"số {number} đã dùng cho quyết định đợt {first.period} năm {year} "
+                f"({where.file}:{where.line}); mỗi quyết định trong năm có một số riêng",
+            )
     seen: dict[tuple[tuple[str, str, str], str, int], Award] = {}
     received: dict[tuple[str, str, str], set[str]] = {}
     for decision in decisions:
@@ -257,7 +270,7 @@ def _check_year(decisions: list[_Decision], catalog: RewardCatalog, year: int, p
                 problems.add(
                     award.loc.at("form"),
                     f"{award.record.name}: “{award.form.name}” cần danh hiệu "
-                    f"“{forms[needed].name}” cùng năm {year}",
+                    f"“{forms[needed].name if needed in forms else needed}” cùng năm {year}",
                 )
     for limit in catalog.share_limits:
         count = sum(1 for forms_of in received.values() if limit.form in forms_of)

@@ -192,6 +192,12 @@ def _check_periods(
                 loc.at("deadline"),
                 f"hạn nộp hồ sơ {dates.numeric(period.deadline)} trước ngày bắt đầu đợt {start}",
             )
+        review = period.review.date
+        if review is not None and not period.start <= review <= period.end:
+            problems.add(
+                period.review.loc.at("date"),
+                f"ngày {period.review.kind} {dates.numeric(review)} nằm ngoài đợt {start} - {end}",
+            )
         check_department(period.dossiers_to, loc.at("dossiers_to"), departments, problems)
         for ref in inline.references(period.celebrate):
             anniversary = catalogs.anniversaries.get(ref.id) if ref.kind == "ky-niem" else None

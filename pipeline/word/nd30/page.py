@@ -26,16 +26,26 @@ from pipeline.word.reader import Para, TableBlock
 
 class PageChecks(CheckedDocument):
     def page(self) -> None:
-        for number, section in enumerate(self.document.sections, start=1):
-            label = f" (mục {number})" if len(self.document.sections) > 1 else ""
-            width, height = sorted((section.page_width or 0, section.page_height or 0))
-            if abs(width - Mm(210)) > Mm(1) or abs(height - Mm(297)) > Mm(1):
-                self.add(
-                    f"Khổ giấy{label}", f"{width / Mm(1):.0f} × {height / Mm(1):.0f} mm", "A4 (210 × 297 mm)"
-                )
+        sections = self.document.sections
+        if not len(sections):
+            self.add("Khổ giấy", "không khai báo (thiếu w:sectPr)", "A4 (210 × 297 mm)")
+            for side, (_attribute, low, high) in MARGINS.items():
+                self.add(f"Lề {side}", "không khai báo (thiếu w:sectPr)", f"từ {low} đến {high} mm")
+            return
+        for number, section in enumerate(sections, start=1):
+            label = f" (mục {number})" if len(sections) > 1 else ""
+            if section.page_width is None or section.page_height is None:
+                self.add(f"Khổ giấy{label}", "không khai báo (thiếu w:pgSz)", "A4 (210 × 297 mm)")
+            else:
+                width, height = sorted((section.page_width, section.page_height))
+                if abs(width - Mm(210)) > Mm(1) or abs(height - Mm(297)) > Mm(1):
+                    found = f"{width / Mm(1):.0f} × {height / Mm(1):.0f} mm"
+                    self.add(f"Khổ giấy{label}", found, "A4 (210 × 297 mm)")
             for side, (attribute, low, high) in MARGINS.items():
-                value = getattr(section, attribute) or 0
-                if not Mm(low) - TOLERANCE <= value <= Mm(high) + TOLERANCE:
+                value = getattr(section, attribute)
+                if value is None:
+                    self.add(f"Lề {side}{label}", "không khai báo (thiếu w:pgMar)", f"từ {low} đến {high} mm")
+                elif not Mm(low) - TOLERANCE <= value <= Mm(high) + TOLERANCE:
                     self.add(f"Lề {side}{label}", f"{value / Mm(1):.1f} mm", f"từ {low} đến {high} mm")
 
     def fonts(self) -> None:
@@ -80,6 +90,9 @@ class PageChecks(CheckedDocument):
             )
 
     def page_numbers(self) -> None:
+        if not len(self.document.sections):
+            self.add("Số trang", "không kiểm tra được (thiếu w:sectPr)", "số trang ở giữa lề trên")
+            return
         section = self.document.sections[0]
         in_header = has_page_field(section.header) if not section.header.is_linked_to_previous else False
         in_footer = has_page_field(section.footer) if not section.footer.is_linked_to_previous else False
