@@ -432,7 +432,7 @@ def _refused(values: dict[str, str], loc: CellLoc, problems: Problems) -> bool:
             refused = True
             continue
         clean = strip_invisible(text)
-        if clean != text.strip() or any(is_invisible(c) for c in text):
+        if any(is_invisible(c) for c in text):
             problems.warn(loc.at(key), f"đã bỏ ký tự ẩn trong “{escape_invisible(text)}”, đọc là “{clean}”")
             values[key] = clean
     name = values["name"]
