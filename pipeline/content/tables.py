@@ -117,7 +117,13 @@ def escape_invisible(text: str) -> str:
     return "".join(f"\\u{ord(c):04x}" if is_invisible(c) else c for c in text)
 
 
+def has_invisible(text: str) -> bool:
+    return not text.isprintable() and any(is_invisible(c) for c in text)  # isprintable: the fast path
+
+
 def strip_invisible(text: str) -> str:
+    if text.isprintable():
+        return unicodedata.normalize("NFC", text).strip()
     return unicodedata.normalize("NFC", "".join(c for c in text if not is_invisible(c))).strip()
 
 
@@ -432,7 +438,7 @@ def _refused(values: dict[str, str], loc: CellLoc, problems: Problems) -> bool:
             refused = True
             continue
         clean = strip_invisible(text)
-        if any(is_invisible(c) for c in text):
+        if has_invisible(text):
             problems.warn(loc.at(key), f"đã bỏ ký tự ẩn trong “{escape_invisible(text)}”, đọc là “{clean}”")
             values[key] = clean
     name = values["name"]
