@@ -93,11 +93,62 @@ class TableRecord:
     loc: CellLoc
 
 
+# What Excel shows in a cell whose formula failed; such a cell is refused, never read as a name.
+EXCEL_ERRORS = frozenset(
+    {
+        *("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!"),
+        *("#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#EXTERNAL!", "#PYTHON!"),
+    }
+)
+CSV_FIELD_LIMIT = 128 * 1024
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE container: legacy .xls, or an encrypted .xlsx
+_ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
+_KEEP_CONTROLS = frozenset("\t\n\r")
+
+
+def is_invisible(char: str) -> bool:
+    """Zero-width and bidi marks, soft hyphen, BOM (format characters) and control characters."""
+    return char not in _KEEP_CONTROLS and unicodedata.category(char) in ("Cf", "Cc")
+
+
+def escape_invisible(text: str) -> str:
+    """`text` with each invisible character written as \\uXXXX, so a message shows it."""
+    return "".join(f"\\u{ord(c):04x}" if is_invisible(c) else c for c in text)
+
+
+def has_invisible(text: str) -> bool:
+    return not text.isprintable() and any(is_invisible(c) for c in text)  # isprintable: the fast path
+
+
+def strip_invisible(text: str) -> str:
+    if text.isprintable():
+        return unicodedata.normalize("NFC", text).strip()
+    return unicodedata.normalize("NFC", "".join(c for c in text if not is_invisible(c))).strip()
+
+
+@dataclass
+class Sheet:
+    """One sheet, sparse: only cells with text are kept, so a stray far cell costs nothing."""
+
+    title: str | None
+    rows: dict[int, dict[int, str]] = field(default_factory=dict)
+    hidden: bool = False
+    hidden_rows: set[int] = field(default_factory=set)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    """Merged ranges as (min_col, min_row, max_col, max_row)."""
+    cells_visited: int = 0
+
+    @property
+    def label(self) -> str | None:
+        return escape_invisible(self.title) if self.title is not None else None
+
+
 def read_award_table(path: Path, root: Path, problems: Problems) -> list[TableRecord]:
     """Award rows of a .xlsx or .csv file; problems are recorded, bad files give no rows."""
     name = display_path(path, root)
-    if not path.is_file():
-        problems.extend([Problem(name, None, "", "không tìm thấy tệp danh sách khen thưởng")])
+    trouble = _file_problem(path)
+    if trouble:
+        problems.extend([Problem(name, None, "", trouble)])
         return []
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
@@ -109,19 +160,46 @@ def read_award_table(path: Path, root: Path, problems: Problems) -> list[TableRe
         return []
     records: list[TableRecord] = []
     found_header = False
-    for sheet, rows in sheets:
-        header = _find_header(rows)
+    for sheet in sheets:
+        header = _find_header(sheet)
+        if sheet.hidden:
+            _warn_hidden_sheet(name, sheet, header, problems)
+            continue
         if header is None:
             continue
         found_header = True
-        records.extend(_records(name, sheet, rows, header, problems))
+        records.extend(_records(name, sheet, header, problems))
     if not found_header and not any(p.file == name for p in problems.items):
         wanted = " và ".join(f"“{HEADINGS[f][0].capitalize()}”" for f in REQUIRED)
         problems.extend([Problem(name, None, "", f"không thấy dòng tiêu đề có cột {wanted}")])
     return records
 
 
-Rows = list[tuple[int, list[str]]]
+def _file_problem(path: Path) -> str | None:
+    """Why the file cannot be read as an award list, before any parser sees it."""
+    if path.is_dir():
+        return "đây là một thư mục, không phải tệp danh sách khen thưởng"
+    if not path.is_file():
+        return "không tìm thấy tệp danh sách khen thưởng"
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            start = handle.read(8)
+    except OSError as exc:
+        return f"không đọc được tệp ({exc.strerror or 'lỗi hệ thống'})"
+    if size == 0:
+        return "tệp rỗng (0 byte): hãy lưu lại danh sách từ Excel"
+    suffix = path.suffix.lower()
+    if start == _CFB_MAGIC:
+        if suffix != ".csv" and _ENCRYPTION_STREAM in path.read_bytes():
+            return (
+                "tệp Excel có đặt mật khẩu nên không đọc được: hãy mở bằng Excel, bỏ mật khẩu "
+                "(Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu) rồi lưu lại"
+            )
+        return "đây là tệp Excel 97-2003 (.xls): hãy mở bằng Excel và lưu lại dạng .xlsx (Sổ làm việc Excel)"
+    if suffix == ".xls":
+        return "chỉ đọc được tệp .xlsx hoặc .csv: hãy mở bằng Excel và lưu lại dạng .xlsx"
+    return None
 
 
 def _cell_text(value: Any) -> str:
@@ -132,26 +210,72 @@ def _cell_text(value: Any) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
-def _xlsx_sheets(path: Path, name: str, problems: Problems) -> Iterator[tuple[str | None, Rows]]:
+def _xlsx_sheets(path: Path, name: str, problems: Problems) -> Iterator[Sheet]:
+    import warnings
+    import zipfile
+
     from openpyxl import load_workbook  # heavy: only when a workbook is read
 
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        problems.extend([Problem(name, None, "", f"không mở được tệp Excel: {exc}")])
+    if not zipfile.is_zipfile(path):
+        problems.extend([Problem(name, None, "", "tệp hỏng hoặc không phải tệp Excel .xlsx")])
         return
     try:
-        for sheet in workbook.worksheets:
-            rows = [
-                (index, [_cell_text(v) for v in values])
-                for index, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-            ]
-            yield sheet.title, rows
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl's notes on unsupported extensions
+            workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a damaged file
+        problems.extend(
+            [Problem(name, None, "", "tệp Excel bị hỏng, không mở được (mở bằng Excel rồi lưu lại)")]
+        )
+        return
+    try:
+        for worksheet in workbook.worksheets:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    sheet = _read_sheet(workbook, worksheet)
+            except Exception:
+                title = escape_invisible(worksheet.title)
+                problems.extend([Problem(name, None, title, "trang tính bị hỏng, không đọc được")])
+                continue
+            yield sheet
     finally:
         workbook.close()
 
 
-def _csv_sheet(path: Path, name: str, problems: Problems) -> Iterator[tuple[str | None, Rows]]:
+def _read_sheet(workbook: Any, worksheet: Any) -> Sheet:
+    """Stream one sheet's XML once: cells with text, hidden rows and merged ranges.
+
+    openpyxl's read-only rows pad every row to the sheet's dimension (a stray value in XFD1048576
+    makes 17 billion cells) and give no hidden rows or merges; its parser, driven here the way
+    `ReadOnlyWorksheet` drives it, gives all three while reading only the cells that exist.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser  # openpyxl is pinned in pyproject.toml
+
+    sheet = Sheet(worksheet.title, hidden=worksheet.sheet_state != "visible")
+    with workbook._archive.open(worksheet._worksheet_path) as source:
+        parser = WorkSheetParser(
+            source,
+            workbook.shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        for index, cells in parser.parse():
+            sheet.cells_visited += len(cells)
+            texts = {c["column"]: text for c in cells if (text := _cell_text(c["value"]))}
+            if texts:
+                sheet.rows[index] = texts
+    sheet.hidden_rows = {
+        int(row) for row, attrs in parser.row_dimensions.items() if attrs.get("hidden") in ("1", "true")
+    }
+    if parser.merged_cells is not None:
+        sheet.merged = [tuple(m.bounds) for m in parser.merged_cells.mergeCell]  # type: ignore[misc]
+    return sheet
+
+
+def _csv_sheet(path: Path, name: str, problems: Problems) -> Iterator[Sheet]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -164,14 +288,32 @@ def _csv_sheet(path: Path, name: str, problems: Problems) -> Iterator[tuple[str 
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
-    yield None, [(index, [_cell_text(v) for v in row]) for index, row in enumerate(reader, start=1)]
+    sheet = Sheet(None)
+    limit = csv.field_size_limit(CSV_FIELD_LIMIT)
+    index = 0
+    try:
+        for index, row in enumerate(reader, start=1):
+            sheet.cells_visited += len(row)
+            texts = {c: text for c, value in enumerate(row, start=1) if (text := _cell_text(value))}
+            if texts:
+                sheet.rows[index] = texts
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            message = "có một ô dài hơn 128 KB: tệp CSV bị hỏng hoặc thiếu dấu ngoặc kép đóng"
+        else:
+            message = "dòng này không đọc được: tệp CSV bị hỏng (ký tự lạ hoặc dấu ngoặc kép sai)"
+        problems.extend([Problem(name, index + 1, "", message)])
+        return
+    finally:
+        csv.field_size_limit(limit)
+    yield sheet
 
 
-def _find_header(rows: Rows) -> tuple[int, dict[str, tuple[int, str]]] | None:
-    for index, cells in rows[:HEADER_SEARCH_ROWS]:
+def _find_header(sheet: Sheet) -> tuple[int, dict[str, tuple[int, str]]] | None:
+    for index in sorted(i for i in sheet.rows if i <= HEADER_SEARCH_ROWS):
         columns: dict[str, tuple[int, str]] = {}
-        for column, text in enumerate(cells, start=1):
-            field_name = _HEADING_FIELDS.get(normalise_heading(text))
+        for column, text in sorted(sheet.rows[index].items()):
+            field_name = _HEADING_FIELDS.get(normalise_heading(strip_invisible(text)))
             if field_name and field_name not in columns:
                 columns[field_name] = (column, text)
         if all(f in columns for f in REQUIRED):
@@ -179,22 +321,94 @@ def _find_header(rows: Rows) -> tuple[int, dict[str, tuple[int, str]]] | None:
     return None
 
 
+def _is_footer(values: dict[str, str]) -> bool:
+    """A row with no title is a footer or a note when it has no name or a name like "Tổng cộng"."""
+    if values["form"]:
+        return False
+    return not values["name"] or normalise_heading(values["name"]).startswith(("tổng", "cộng"))
+
+
+def _row_values(cells: dict[int, str], columns: dict[str, tuple[int, str]]) -> dict[str, str]:
+    return {f: cells.get(c, "") for f, (c, _h) in columns.items()}
+
+
+def _warn_hidden_sheet(
+    name: str, sheet: Sheet, header: tuple[int, dict[str, tuple[int, str]]] | None, problems: Problems
+) -> None:
+    if header is None:
+        count = len(sheet.rows)
+    else:
+        header_row, columns = header
+        count = sum(
+            1
+            for index, cells in sheet.rows.items()
+            if index > header_row and not _is_footer(_row_values(cells, columns))
+        )
+    if count:
+        problems.warnings.append(
+            Problem(
+                name,
+                None,
+                sheet.label or "",
+                f"trang tính đang ẩn: bỏ qua {count} dòng, không khen thưởng ai trên trang này "
+                "(nếu cần, hãy bỏ ẩn trang tính rồi chạy lại)",
+            )
+        )
+
+
+def _merge_ref(bounds: tuple[int, int, int, int]) -> str:
+    min_col, min_row, max_col, max_row = bounds
+    return f"{column_letter(min_col)}{min_row}:{column_letter(max_col)}{max_row}"
+
+
 def _records(
     name: str,
-    sheet: str | None,
-    rows: Rows,
+    sheet: Sheet,
     header: tuple[int, dict[str, tuple[int, str]]],
     problems: Problems,
-) -> Iterator[TableRecord]:
+) -> list[TableRecord]:
     header_row, columns = header
-    for index, cells in rows:
-        if index <= header_row or not any(cells):
+    field_of_column = {c: f for f, (c, _h) in columns.items()}
+    # Merges below the heading that hide a value from some row: over several rows, or over
+    # several read columns, of a column the program reads.
+    bad_merges = []
+    for bounds in sheet.merged:
+        min_col, min_row, max_col, max_row = bounds
+        read = [c for c in field_of_column if min_col <= c <= max_col]
+        if min_row > header_row and read and (max_row > min_row or len(read) > 1):
+            bad_merges.append(bounds)
+    reported: set[tuple[int, int, int, int]] = set()
+    hidden: list[tuple[int, str]] = []
+    records: list[TableRecord] = []
+    for index in sorted(sheet.rows):
+        if index <= header_row:
             continue
-        values = {f: cells[c - 1] if c - 1 < len(cells) else "" for f, (c, _h) in columns.items()}
-        loc = CellLoc(name, sheet, index, columns)
-        if not values["name"] and not values["form"]:
+        values = _row_values(sheet.rows[index], columns)
+        loc = CellLoc(name, sheet.label, index, columns)
+        if _is_footer(values):
             continue  # a footer or a note under the table
-        if normalise_heading(values["name"]).startswith(("tổng", "cộng")):
+        if index in sheet.hidden_rows:
+            hidden.append((index, strip_invisible(values["name"]) or values["form"]))
+            continue
+        merge = next((b for b in bad_merges if b[1] <= index <= b[3]), None)
+        if merge is not None:
+            if merge not in reported:
+                reported.add(merge)
+                first = sheet.rows.get(merge[1], {}).get(merge[0], "")
+                problems.extend(
+                    [
+                        Problem(
+                            name,
+                            merge[1],
+                            f"{sheet.label}!{_merge_ref(merge)}" if sheet.label else _merge_ref(merge),
+                            f"ô gộp (Merge): chỉ ô đầu {column_letter(merge[0])}{merge[1]} có giá trị "
+                            f"(“{escape_invisible(first)}”), các ô còn lại bị đọc là trống; hãy bỏ gộp ô "
+                            "và ghi đủ vào từng dòng",
+                        )
+                    ]
+                )
+            continue
+        if _refused(values, loc, problems):
             continue
         if values.get("recipient"):
             word = RECIPIENT_WORDS.get(normalise_heading(values["recipient"]))
@@ -202,4 +416,32 @@ def _records(
                 problems.add(loc.at("recipient"), f"“{values['recipient']}” phải là “Cá nhân” hoặc “Tập thể”")
                 continue
             values["recipient"] = word
-        yield TableRecord({k: v for k, v in values.items() if v}, loc)
+        records.append(TableRecord({k: v for k, v in values.items() if v}, loc))
+    if hidden:
+        rows = ", ".join(str(i) for i, _ in hidden)
+        names = ", ".join(f"“{n}”" for _, n in hidden[:10]) + (" …" if len(hidden) > 10 else "")
+        problems.warn(
+            CellLoc(name, sheet.label, hidden[0][0]),
+            f"bỏ qua {len(hidden)} dòng đang ẩn (do bộ lọc hoặc ẩn dòng), không khen thưởng: {names} "
+            f"(dòng {rows}; nếu cần, hãy bỏ lọc, bỏ ẩn rồi chạy lại)",
+        )
+    return records
+
+
+def _refused(values: dict[str, str], loc: CellLoc, problems: Problems) -> bool:
+    """Refuse Excel error values and names without letters; remove invisible characters (warning)."""
+    refused = False
+    for key, text in list(values.items()):
+        if text.upper() in EXCEL_ERRORS:
+            problems.add(loc.at(key), f"ô có giá trị lỗi {text} của Excel: sửa công thức hoặc ghi giá trị")
+            refused = True
+            continue
+        clean = strip_invisible(text)
+        if has_invisible(text):
+            problems.warn(loc.at(key), f"đã bỏ ký tự ẩn trong “{escape_invisible(text)}”, đọc là “{clean}”")
+            values[key] = clean
+    name = values["name"]
+    if name and not refused and not any(c.isalpha() for c in name):
+        problems.add(loc.at("name"), f"“{name}” không phải họ tên: không có chữ cái nào")
+        refused = True
+    return refused

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from pipeline.content.model import (
@@ -28,6 +28,7 @@ from pipeline.content.model import (
     Signer,
 )
 from pipeline.content.schema import read
+from pipeline.content.tables import escape_invisible
 from pipeline.documents.shared import check_in_force, check_issuance, document_date
 from pipeline.errors import Problem, Problems, Where
 from pipeline.vn import dates
@@ -127,7 +128,10 @@ def check_decision(content: Content, plan: ValidPlan, period: int, problems: Pro
         path = folder / decision_file(number)
         if number < period and not path.is_file():
             continue  # an earlier period may have had no decision
+        warned = len(problems.warnings)
         decision = _load_one(content, path, number, year, catalogs, problems)
+        if number < period:
+            del problems.warnings[warned:]  # shown when that decision was built
         if decision is not None:
             decisions.append(decision)
     problems.raise_if_any()
@@ -158,17 +162,40 @@ def _load_one(
     records = list(content.awards)
     before = len(problems.items)
     for i, name in enumerate(content.award_files):
-        for row in source.award_table(path.parent / name, problems):
+        table = _award_file(path.parent, name)
+        if table is None:
+            problems.add(
+                content.loc.at("award_files", i),
+                f"“{escape_invisible(name)}”: tệp danh sách phải nằm trong thư mục {path.parent.name}/ "
+                "của năm (không dùng đường dẫn tuyệt đối, “..” hay liên kết dẫn ra ngoài)",
+            )
+            continue
+        for row in source.award_table(table, problems):
             record = read(row.values, row.loc, AwardRecord, problems)  # type: ignore[arg-type]
             if record is not None:
                 records.append(record)
-        if not (path.parent / name).is_file():
-            problems.add(content.loc.at("award_files", i), f"không có tệp “{name}” cạnh {path.name}")
+        if not table.exists():  # a folder or an unreadable file is explained by read_table
+            problems.add(
+                content.loc.at("award_files", i), f"không có tệp “{escape_invisible(name)}” cạnh {path.name}"
+            )
     departments = issued[0].departments if issued else []
     awards = [a for r in records if (a := _resolve(r, period, catalogs.rewards, departments, problems))]
     if not records and len(problems.items) == before:
         problems.add(content.loc.at("awards"), "quyết định chưa có khen thưởng nào (awards hoặc award_files)")
     return _Decision(period, path, content, on, issued, awards)
+
+
+def _award_file(folder: Path, name: str) -> Path | None:
+    """The award list `name` inside the year's folder, or None if it points elsewhere."""
+    parts = name.replace("\\", "/").split("/")
+    if not name or PureWindowsPath(name).drive or name.startswith(("/", "\\")) or ".." in parts:
+        return None
+    path = folder / name
+    try:
+        inside = path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return None
+    return path if inside else None
 
 
 def _find_form(text: str, catalog: RewardCatalog) -> RewardForm | None:
