@@ -31,7 +31,7 @@ def part_lines(parts: list[Part]) -> list[str]:
 
 def document_text(document: DocxDocument) -> str:
     """Plain text of every part, one paragraph a line, table cells with " | " (git's textconv)."""
-    return "\n".join(part_lines(read_document(document))) + "\n"
+    return "".join(f"{line}\n" for line in part_lines(read_document(document)))
 
 
 def raw_text(element: Any) -> str:

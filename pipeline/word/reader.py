@@ -19,7 +19,6 @@ from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.part import PartFactory, XmlPart
 from docx.oxml.ns import qn
@@ -29,13 +28,7 @@ from docx.text.run import Run
 
 from pipeline.errors import InputProblem
 from pipeline.word.runs import ALTERNATE, FieldState, run_elements, run_pieces
-
-ALIGN_NAMES = {
-    WD_ALIGN_PARAGRAPH.LEFT: "left",
-    WD_ALIGN_PARAGRAPH.CENTER: "center",
-    WD_ALIGN_PARAGRAPH.RIGHT: "right",
-    WD_ALIGN_PARAGRAPH.JUSTIFY: "justify",
-}
+from pipeline.word.styles import Resolver, same
 
 
 @dataclass(frozen=True)
@@ -91,61 +84,10 @@ def _formatted(para: Para, where: str) -> FormattedParagraph:
         where=where,
         style=para.style,
         align=para.align,
-        bold=_same(f[0] for f in runs),
-        italic=_same(f[1] for f in runs),
-        size=_same(f[2] for f in runs),
+        bold=same(f[0] for f in runs),
+        italic=same(f[1] for f in runs),
+        size=same(f[2] for f in runs),
     )
-
-
-class Resolver:
-    """Effective formatting of paragraphs and runs: direct, then style chain, then defaults."""
-
-    def __init__(self, document: DocxDocument):
-        self.default_size = _default_size(document)
-
-    def run_format(self, paragraph: Paragraph, run: Any) -> tuple[bool, bool, float | None]:
-        """(bold, italic, size in pt) of one run."""
-        return (
-            bool(self._font(paragraph, run, "bold")),
-            bool(self._font(paragraph, run, "italic")),
-            self._size(paragraph, run),
-        )
-
-    def align(self, paragraph: Paragraph) -> str:
-        return self._align(paragraph)
-
-    def _font(self, paragraph: Paragraph, run: Any, name: str) -> Any:
-        value = getattr(run.font, name)
-        style = run.style if run.style is not None and run.style.name != "Default Paragraph Font" else None
-        chain = [style, paragraph.style]
-        for start in chain:
-            while value is None and start is not None:
-                value = getattr(start.font, name)
-                start = start.base_style
-        return value
-
-    def _size(self, paragraph: Paragraph, run: Any) -> float | None:
-        size = self._font(paragraph, run, "size")
-        return size.pt if size is not None else self.default_size
-
-    def _align(self, paragraph: Paragraph) -> str:
-        value = paragraph.alignment
-        style = paragraph.style
-        while value is None and style is not None:
-            value = style.paragraph_format.alignment
-            style = style.base_style
-        return ALIGN_NAMES.get(value, "left") if value is not None else "left"
-
-
-def _same(values: Iterator[Any]) -> Any:
-    found = set(values)
-    return found.pop() if len(found) == 1 else None
-
-
-def _default_size(document: DocxDocument) -> float | None:
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    size = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}") if defaults is not None else None
-    return int(size.get(qn("w:val"))) / 2 if size is not None else None
 
 
 Fmt = tuple[bool, bool, float | None]
@@ -266,8 +208,9 @@ def read_paragraph(paragraph: Paragraph, resolver: Resolver) -> Para:
                 runs[-1] = (runs[-1][0], len(text), r)
             else:
                 runs.append((start, len(text), r))
-    style = paragraph.style.name if paragraph.style is not None else ""
-    return Para(text, style, resolver.align(paragraph), tuple(formats), runs, paragraph._p, complex_content)
+    style = resolver.paragraph_style(paragraph)
+    name = style.name if style is not None else ""
+    return Para(text, name, resolver.align(paragraph), tuple(formats), runs, paragraph._p, complex_content)
 
 
 WRAPPERS = {qn("w:sdt"), qn("w:customXml")}

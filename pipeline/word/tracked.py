@@ -17,6 +17,7 @@ W = {
     name: qn(f"w:{name}")
     for name in (
         "p",
+        "tbl",
         "tr",
         "t",
         "delText",
@@ -49,6 +50,8 @@ def _settle(root: Any, keep: str, drop: str) -> None:
     """Apply every change: content marked `drop` goes, content marked `keep` stays."""
     for row in [r for r in root.iter(W["tr"]) if r.find(f"{W['trPr']}/{W[drop]}") is not None]:
         row.getparent().remove(row)
+    for table in [t for t in root.iter(W["tbl"]) if t.find(f".//{W['tr']}") is None]:
+        table.getparent().remove(table)  # every row gone: so is the table
     for paragraph in list(root.iter(W["p"])):
         mark = paragraph.find(f"{W['pPr']}/{W['rPr']}/{W[drop]}")
         if mark is not None:
