@@ -16,7 +16,7 @@ from docx import Document
 from pipeline.content.project import Project
 from pipeline.errors import InputProblem
 from pipeline.word import diff as docdiff
-from pipeline.word import redline
+from pipeline.word import diff_html, redline
 from pipeline.word.reader import open_docx
 from pipeline.word.write import normalize_zip, write_atomic
 
@@ -78,7 +78,7 @@ def compare_bytes(old: bytes, new: bytes, old_name: str, new_name: str) -> docdi
 
 
 def write_outputs(comparison: docdiff.Comparison, old: bytes, new: bytes, outputs: Outputs) -> None:
-    write_atomic(outputs.html, docdiff.render_html(comparison).encode("utf-8"))
+    write_atomic(outputs.html, diff_html.render_html(comparison).encode("utf-8"))
     document = redline.redline(Document(io.BytesIO(old)), Document(io.BytesIO(new)))
     buffer = io.BytesIO()
     document.save(buffer)

@@ -10,22 +10,24 @@ how it split runs) is never read, so it never shows.
 from __future__ import annotations
 
 import difflib
-import html
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from docx.document import Document as DocxDocument
 
-from pipeline.word.reader import BODY, Block, Fmt, Para, Part, Row, TableBlock, block_text, read_document
+from pipeline.word.fulltext import document_text as document_text
+from pipeline.word.fulltext import unseen_changes
+from pipeline.word.reader import Block, Fmt, Para, Part, Row, TableBlock, read_document
 
+FULL_TEXT = "toàn văn"
 ALIGN_WORDS = {"left": "trái", "center": "giữa", "right": "phải", "justify": "đều hai bên"}
 _TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 # ---- comparing ----------------------------------------------------------------------------------
 
-ChangeKind = Literal["insert", "delete", "replace", "move", "format"]
+ChangeKind = Literal["insert", "delete", "replace", "move", "format", "text"]
 
 
 @dataclass
@@ -39,6 +41,8 @@ class Change:
     """Word diff of a replaced paragraph: ("equal" | "delete" | "insert", text)."""
     notes: list[str] = field(default_factory=list)
     """Formatting changes, in words."""
+    lines: list[str] = field(default_factory=list)
+    """Kind "text" (the safety net): unified diff lines of the two full texts."""
 
 
 def word_ops(old: str, new: str) -> list[tuple[str, str]]:
@@ -229,11 +233,11 @@ def diff_table(old: TableBlock, new: TableBlock, part: str, label: str) -> list[
             changes.append(Change(part, "delete", f"{label}, dòng {i + 1}", old=a))
         elif a is None:
             changes.append(Change(part, "insert", f"{label}, dòng {j + 1}", new=b))
-        elif len(a.cells) != len(b.cells):
+        elif len(a.blocks) != len(b.blocks):
             compare(i, None)
             compare(None, j)
         else:
-            for c, (cell_a, cell_b) in enumerate(zip(a.cells, b.cells, strict=True), start=1):
+            for c, (cell_a, cell_b) in enumerate(zip(a.blocks, b.blocks, strict=True), start=1):
                 changes.extend(diff_blocks(cell_a, cell_b, part, f"{label}, dòng {j + 1}, ô {c}"))
 
     for i, j in align(old.rows, new.rows, row_key):
@@ -263,6 +267,9 @@ def compare(old_doc: DocxDocument, new_doc: DocxDocument, old_name: str, new_nam
         changes.extend(diff_blocks(previous.blocks if previous else [], part.blocks, part.name))
     for part in by_name.values():
         changes.extend(diff_blocks(part.blocks, [], part.name))
+    if not changes and (lines := unseen_changes(old_parts, new_parts)):
+        # the safety net: never call two different documents the same
+        changes.append(Change(FULL_TEXT, "text", "so sánh toàn văn", lines=lines))
     return Comparison(old_name, new_name, old_parts, new_parts, changes)
 
 
@@ -274,11 +281,14 @@ KIND_WORDS = {
     "replace": "sửa",
     "move": "chuyển chỗ",
     "format": "định dạng",
+    "text": "khác (thấy khi so toàn văn)",
 }
 RED, GREEN, CYAN, YELLOW, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[33m", "\x1b[1m", "\x1b[0m"
 
 
-def _what(block: Para | Row | TableBlock | None) -> str:
+def what(block: Para | Row | TableBlock | None) -> str:
+    if block is None:
+        return "chữ"
     if isinstance(block, TableBlock):
         return "bảng"
     if isinstance(block, Row):
@@ -297,7 +307,7 @@ def render_text(comparison: Comparison, *, color: bool = False) -> str:
     lines = [paint(BOLD, f"--- {comparison.old_name}"), paint(BOLD, f"+++ {comparison.new_name}")]
     for change in comparison.changes:
         block = change.new or change.old
-        heading = f"@@ {change.part}, {change.where}: {_what(block)} {KIND_WORDS[change.kind]} @@"
+        heading = f"@@ {change.part}, {change.where}: {what(block)} {KIND_WORDS[change.kind]} @@"
         lines.append(paint(CYAN, heading))
         if change.kind == "replace":
             shown = []
@@ -315,6 +325,11 @@ def render_text(comparison: Comparison, *, color: bool = False) -> str:
             lines.extend(paint(GREEN, f"+ {line}") for line in change.new.text.splitlines() or [""])
         elif change.kind == "move":
             lines.append(f"  {change.new.text}")
+        elif change.kind == "text":
+            colors = {"-": RED, "+": GREEN, "@": CYAN}
+            lines.extend(
+                paint(colors[line[0]], line) if line[:1] in colors else line for line in change.lines
+            )
         lines.extend(paint(YELLOW, f"~ {note}") for note in change.notes)
     return "\n".join(lines) + "\n"
 
@@ -326,63 +341,3 @@ def summary(comparison: Comparison) -> str:
     if not counts:
         return "Hai văn bản giống nhau."
     return "Khác nhau: " + ", ".join(f"{n} {KIND_WORDS[k]}" for k, n in counts.items()) + "."
-
-
-# ---- HTML output ---------------------------------------------------------------------------------
-
-_STYLE = """
-body { font-family: "Times New Roman", "Liberation Serif", serif; margin: 2em; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-td, th { border: 1px solid #bbb; padding: .4em .6em; vertical-align: top; white-space: pre-wrap; }
-th { background: #eee; } td.where { font-family: sans-serif; font-size: .85em; color: #555; width: 16em; }
-del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: none; }
-.note { color: #850; font-style: italic; display: block; } tr.move td { background: #eef; }
-"""
-
-
-def _marked(tag: str, text: str, element: str) -> str:
-    return html.escape(text) if tag == "equal" else f"<{element}>{html.escape(text)}</{element}>"
-
-
-def render_html(comparison: Comparison) -> str:
-    """A side-by-side page: old on the left, new on the right."""
-    esc = html.escape
-    rows = []
-    for change in comparison.changes:
-        old_cell = new_cell = ""
-        if change.kind == "replace":
-            old_cell = "".join(_marked(tag, t, "del") for tag, t in change.words if tag != "insert")
-            new_cell = "".join(_marked(tag, t, "ins") for tag, t in change.words if tag != "delete")
-        elif change.kind == "delete":
-            old_cell = f"<del>{esc(change.old.text)}</del>"
-        elif change.kind == "insert":
-            new_cell = f"<ins>{esc(change.new.text)}</ins>"
-        else:
-            old_cell, new_cell = esc(change.old.text), esc(change.new.text)
-        notes = "".join(f'<span class="note">{esc(n)}</span>' for n in change.notes)
-        what = f"{_what(change.new or change.old)} {KIND_WORDS[change.kind]}"
-        label = f"{esc(change.part)}<br>{esc(change.where)}<br>{what}"
-        css = ' class="move"' if change.kind == "move" else ""
-        rows.append(
-            f'<tr{css}><td class="where">{label}</td><td>{old_cell}</td><td>{new_cell}{notes}</td></tr>'
-        )
-    body = "\n".join(rows) or '<tr><td colspan="3">Hai văn bản giống nhau.</td></tr>'
-    return (
-        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
-        f"<title>So sánh: {esc(comparison.old_name)} → {esc(comparison.new_name)}</title>"
-        f"<style>{_STYLE}</style></head><body>"
-        f"<h1>So sánh văn bản</h1><p>{esc(summary(comparison))}</p>"
-        f"<table><tr><th>Vị trí</th><th>{esc(comparison.old_name)}</th>"
-        f"<th>{esc(comparison.new_name)}</th></tr>"
-        f"{body}</table></body></html>\n"
-    )
-
-
-def document_text(document: DocxDocument) -> str:
-    """Plain text of every part, one paragraph a line, table cells with " | " (git's textconv)."""
-    lines = []
-    for part in read_document(document):
-        if part.name != BODY:
-            lines.append(f"[{part.name}]")
-        lines.extend(block_text(block) for block in part.blocks)
-    return "\n".join(lines) + "\n"

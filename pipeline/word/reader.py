@@ -1,8 +1,11 @@
 """Read a .docx back: the one reader, with the effective-formatting resolver.
 
-`read_document` gives each part (body, every distinct header and footer) as paragraphs (text and
-per-character bold/italic/size) and tables (rows of cells of paragraphs); the diff, the redline,
-the format checker and the PDF check use it. `blocks` and `texts` are the snapshot view: body
+`read_document` gives each part (body, every distinct header and footer, each footnote and
+endnote) as paragraphs (text and per-character bold/italic/size) and tables (rows of cells of
+paragraphs and nested tables); the diff, the redline, the format checker and the PDF check use it.
+Every text container is read: nested tables, content controls and custom XML around blocks, rows
+and cells, and the run-level ones in `runs` (text boxes, fields' results, hyperlinks, inserted
+text). Comments are not document text and are not read. `blocks` and `texts` are the snapshot view: body
 paragraphs and table cells in reading order with their effective formatting.
 """
 
@@ -16,21 +19,16 @@ from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.part import PartFactory, XmlPart
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from pipeline.errors import InputProblem
-
-ALIGN_NAMES = {
-    WD_ALIGN_PARAGRAPH.LEFT: "left",
-    WD_ALIGN_PARAGRAPH.CENTER: "center",
-    WD_ALIGN_PARAGRAPH.RIGHT: "right",
-    WD_ALIGN_PARAGRAPH.JUSTIFY: "justify",
-}
+from pipeline.word.runs import ALTERNATE, FieldState, run_elements, run_pieces
+from pipeline.word.styles import Resolver, same
 
 
 @dataclass(frozen=True)
@@ -73,7 +71,7 @@ def texts(document: DocxDocument) -> list[str]:
 def _grid_cells(row: Row) -> Iterator[tuple[int, list[Para]]]:
     """Each cell with its grid column; cells continuing a vertical merge are left out."""
     column = 0
-    for tc, cell in zip(row.element.tc_lst, row.cells, strict=True):
+    for tc, cell in zip(row.cell_elements, row.cells, strict=True):
         if tc.vMerge != "continue":
             yield column, cell
         column += tc.grid_span
@@ -86,101 +84,15 @@ def _formatted(para: Para, where: str) -> FormattedParagraph:
         where=where,
         style=para.style,
         align=para.align,
-        bold=_same(f[0] for f in runs),
-        italic=_same(f[1] for f in runs),
-        size=_same(f[2] for f in runs),
+        bold=same(f[0] for f in runs),
+        italic=same(f[1] for f in runs),
+        size=same(f[2] for f in runs),
     )
-
-
-class Resolver:
-    """Effective formatting of paragraphs and runs: direct, then style chain, then defaults.
-
-    Read-only. Style lookups in python-docx scan every style of the document, so whatever comes
-    from styles is cached per style id; only direct formatting is read for each run.
-    """
-
-    def __init__(self, document: DocxDocument):
-        self.default_size = _default_size(document)
-        self._part = document.part
-        self._styles: dict[tuple[str | None, WD_STYLE_TYPE], Any] = {}
-        self._inherited: dict[tuple[str | None, str | None, str], Any] = {}
-        self._aligns: dict[str | None, Any] = {}
-
-    def run_format(self, paragraph: Paragraph, run: Run) -> Fmt:
-        """(bold, italic, size in pt) of one run."""
-        return (
-            bool(self._font(paragraph, run, "bold")),
-            bool(self._font(paragraph, run, "italic")),
-            self._size(paragraph, run),
-        )
-
-    def align(self, paragraph: Paragraph) -> str:
-        value = paragraph.alignment
-        if value is None:
-            value = self._style_alignment(paragraph._p.style)
-        return ALIGN_NAMES.get(value, "left") if value is not None else "left"
-
-    def style_name(self, paragraph: Paragraph) -> str:
-        style = self._style(paragraph._p.style, WD_STYLE_TYPE.PARAGRAPH)
-        return style.name if style is not None else ""
-
-    def _style(self, style_id: str | None, kind: WD_STYLE_TYPE) -> Any:
-        """What `paragraph.style` / `run.style` give: the style, or the default one for its kind."""
-        key = (style_id, kind)
-        if key not in self._styles:
-            self._styles[key] = self._part.get_style(style_id, kind)
-        return self._styles[key]
-
-    def _font(self, paragraph: Paragraph, run: Run, name: str) -> Any:
-        value = getattr(run.font, name)
-        if value is not None:
-            return value
-        key = (run._r.style, paragraph._p.style, name)
-        if key not in self._inherited:
-            self._inherited[key] = self._from_styles(*key)
-        return self._inherited[key]
-
-    def _from_styles(self, run_style_id: str | None, paragraph_style_id: str | None, name: str) -> Any:
-        """The run style's chain (unless it is the default character font), then the paragraph's."""
-        run_style = self._style(run_style_id, WD_STYLE_TYPE.CHARACTER)
-        if run_style is not None and run_style.name == "Default Paragraph Font":
-            run_style = None
-        value = None
-        for start in (run_style, self._style(paragraph_style_id, WD_STYLE_TYPE.PARAGRAPH)):
-            while value is None and start is not None:
-                value = getattr(start.font, name)
-                start = start.base_style
-        return value
-
-    def _size(self, paragraph: Paragraph, run: Run) -> float | None:
-        size = self._font(paragraph, run, "size")
-        return size.pt if size is not None else self.default_size
-
-    def _style_alignment(self, style_id: str | None) -> Any:
-        if style_id not in self._aligns:
-            value, style = None, self._style(style_id, WD_STYLE_TYPE.PARAGRAPH)
-            while value is None and style is not None:
-                value = style.paragraph_format.alignment
-                style = style.base_style
-            self._aligns[style_id] = value
-        return self._aligns[style_id]
-
-
-def _same(values: Iterator[Any]) -> Any:
-    found = set(values)
-    return found.pop() if len(found) == 1 else None
-
-
-def _default_size(document: DocxDocument) -> float | None:
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    size = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}") if defaults is not None else None
-    return int(size.get(qn("w:val"))) / 2 if size is not None else None
 
 
 Fmt = tuple[bool, bool, float | None]
 """Bold, italic, size in pt of one character."""
 
-_CONTAINERS = {qn(f"w:{t}") for t in ("hyperlink", "ins", "smartTag", "fldSimple", "customXml")}
 _COMPLEX = {
     qn(f"w:{t}")
     for t in (
@@ -193,7 +105,7 @@ _COMPLEX = {
         "endnoteReference",
         "sym",
     )
-}
+} | {ALTERNATE}
 
 
 class Unreadable(InputProblem):
@@ -216,12 +128,32 @@ class Para:
 
 @dataclass(eq=False)
 class Row:
-    cells: list[list[Para]]
+    blocks: list[list[Block]]
+    """Each cell's paragraphs and nested tables."""
     element: Any
+    cell_elements: list[Any]
+    """The w:tc of each cell (some may sit inside a content control)."""
+
+    @property
+    def cells(self) -> list[list[Para]]:
+        """Each cell's paragraphs, those of nested tables included, in reading order."""
+        return [paragraphs(cell) for cell in self.blocks]
 
     @property
     def text(self) -> str:
-        return " | ".join(" / ".join(p.text for p in cell) for cell in self.cells)
+        return " | ".join(" / ".join(b.text for b in cell) for cell in self.blocks)
+
+
+def paragraphs(blocks: list[Block]) -> list[Para]:
+    found: list[Para] = []
+    for block in blocks:
+        if isinstance(block, Para):
+            found.append(block)
+        else:
+            for row in block.rows:
+                for cell in row.blocks:
+                    found.extend(paragraphs(cell))
+    return found
 
 
 @dataclass(eq=False)
@@ -255,30 +187,50 @@ def open_docx(path: Path) -> DocxDocument:
     return document
 
 
-def run_elements(element: Any) -> list[Any]:
-    found = []
-    for child in element:
-        if child.tag == qn("w:r"):
-            found.append(child)
-        elif child.tag in _CONTAINERS:
-            found.extend(run_elements(child))
-    return found
-
-
 def read_paragraph(paragraph: Paragraph, resolver: Resolver) -> Para:
+    """The paragraph's text as shown (see `runs`), with a text box's text where its anchor is."""
     text, formats, runs = "", [], []
     complex_content = False
+    fields = FieldState()
+
+    def box_text(box: Any) -> str:
+        return "\n".join(block_text(b) for b in read_blocks(box, paragraph._parent, resolver))
+
     for r in run_elements(paragraph._p):
         run = Run(r, paragraph)
-        piece = run.text
         complex_content |= any(child.tag in _COMPLEX for child in r.iter())
-        if not piece:
-            continue
-        runs.append((len(text), len(text) + len(piece), r))
-        text += piece
-        formats.extend([resolver.run_format(paragraph, run)] * len(piece))
-    style, align = resolver.style_name(paragraph), resolver.align(paragraph)
-    return Para(text, style, align, tuple(formats), runs, paragraph._p, complex_content)
+        fmt: Fmt | None = None
+        for piece, boxed in run_pieces(r, fields, box_text):
+            fmt = fmt or resolver.run_format(paragraph, run)
+            start = len(text)
+            text += piece
+            formats.extend([fmt] * len(piece))
+            if boxed:
+                continue  # not the run's own text: a change here replaces the whole paragraph
+            if runs and runs[-1][2] is r and runs[-1][1] == start:
+                runs[-1] = (runs[-1][0], len(text), r)
+            else:
+                runs.append((start, len(text), r))
+    style = resolver.paragraph_style(paragraph)
+    name = style.name if style is not None else ""
+    return Para(text, name, resolver.align(paragraph), tuple(formats), runs, paragraph._p, complex_content)
+
+
+WRAPPERS = {qn("w:sdt"), qn("w:customXml")}
+"""Block-, row- and cell-level wrappers (content controls, custom XML) whose content is read."""
+
+
+def unwrapped(container: Any, tag: str) -> Iterator[Any]:
+    """The `tag` children of a container, also those inside content controls and custom XML."""
+    for child in container.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from unwrapped(content, tag)
+        elif child.tag == qn("w:customXml"):
+            yield from unwrapped(child, tag)
 
 
 def read_blocks(container: Any, parent: Any, resolver: Resolver) -> list[Block]:
@@ -288,15 +240,21 @@ def read_blocks(container: Any, parent: Any, resolver: Resolver) -> list[Block]:
             blocks.append(read_paragraph(Paragraph(child, parent), resolver))
         elif child.tag == qn("w:tbl"):
             blocks.append(read_docx_table(Table(child, parent), resolver))
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                blocks.extend(read_blocks(content, parent, resolver))
+        elif child.tag == qn("w:customXml"):
+            blocks.extend(read_blocks(child, parent, resolver))
     return blocks
 
 
 def read_docx_table(table: Table, resolver: Resolver) -> TableBlock:
     rows = []
-    for tr in table._tbl.tr_lst:
+    for tr in unwrapped(table._tbl, qn("w:tr")):
         # the row's own cells, as written (a merged cell is one w:tc with a grid span)
-        cells = [[read_paragraph(p, resolver) for p in _Cell(tc, table).paragraphs] for tc in tr.tc_lst]
-        rows.append(Row(cells, tr))
+        tcs = list(unwrapped(tr, qn("w:tc")))
+        rows.append(Row([read_blocks(tc, _Cell(tc, table), resolver) for tc in tcs], tr, tcs))
     return TableBlock(rows, table._tbl)
 
 
@@ -333,6 +291,35 @@ def read_document(document: DocxDocument) -> list[Part]:
             seen.add(partname)
             name = f"{label} (mục {number})" if many else label
             parts.append(Part(name, read_blocks(item._element, item, resolver), item._element))
+    parts.extend(note_parts(document, resolver))
+    return parts
+
+
+# Footnotes and endnotes are read as XML parts (python-docx leaves them as bytes), so that a
+# redline can change them in place and they are saved with the document.
+for _content_type in (CONTENT_TYPE.WML_FOOTNOTES, CONTENT_TYPE.WML_ENDNOTES):
+    PartFactory.part_type_for.setdefault(_content_type, XmlPart)
+NOTE_KINDS = (
+    (RELATIONSHIP_TYPE.FOOTNOTES, "footnote", "chú thích cuối trang"),
+    (RELATIONSHIP_TYPE.ENDNOTES, "endnote", "chú thích cuối văn bản"),
+)
+_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
+
+
+def note_parts(document: DocxDocument, resolver: Resolver) -> list[Part]:
+    """One part per footnote and endnote, numbered in order; separator notes are left out."""
+    parts = []
+    for reltype, tag, label in NOTE_KINDS:
+        try:
+            part = document.part.part_related_by(reltype)
+        except KeyError:
+            continue
+        if not isinstance(part, XmlPart):  # loaded before this module registered the part type
+            continue
+        notes = [n for n in part.element.findall(qn(f"w:{tag}")) if n.get(qn("w:type")) not in _SEPARATORS]
+        for number, note in enumerate(notes, start=1):
+            # the document's body as parent: paragraph styles are the document's
+            parts.append(Part(f"{label} {number}", read_blocks(note, document._body, resolver), note))
     return parts
 
 

@@ -3,7 +3,11 @@
 Insertions and deletions are w:ins and w:del (runs, paragraph marks, table rows), formatting
 changes are w:rPrChange and w:pPrChange, so a reviewer accepts or rejects each in Word or
 LibreOffice. The alignment is docdiff's, so the redline shows exactly what the text diff reports.
-`accept_all` and `reject_all` apply every change to an XML tree, for tests and previews.
+What cannot be tracked word by word (text boxes, fields, a difference only the full-text safety
+net sees) replaces the whole paragraph, or at worst the whole part: a redline of two different
+documents always has changes. Content controls and custom XML around blocks, rows and cells are
+unwrapped in the redline (their content stays). `accept_all` and `reject_all` (in `tracked`)
+apply every change to an XML tree, for tests and previews.
 """
 
 from __future__ import annotations
@@ -18,8 +22,14 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from pipeline.word.diff import align, block_key, row_key, word_ops
+from pipeline.word.fulltext import part_lines, raw_lines, raw_text
 from pipeline.word.ooxml import PPR_ORDER, insert_in_order
-from pipeline.word.reader import Block, Para, Row, TableBlock, read_document, run_elements
+from pipeline.word.reader import WRAPPERS, Block, Para, Part, TableBlock, read_document
+from pipeline.word.runs import run_elements
+from pipeline.word.tracked import accept_all as accept_all
+from pipeline.word.tracked import accept_document as accept_document
+from pipeline.word.tracked import reject_all as reject_all
+from pipeline.word.tracked import reject_document as reject_document
 
 AUTHOR = "So sánh văn bản"
 W = {
@@ -50,6 +60,9 @@ W = {
     )
 }
 _BLOCKS = {W["p"], W["tbl"]}
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+DRAWING_IDS = 900_000
+"""Drawings copied from the old document are numbered from here, apart from the new one's."""
 
 
 class _Marks:
@@ -57,8 +70,11 @@ class _Marks:
 
     def __init__(self) -> None:
         self.ids = itertools.count(1)
+        self.drawings = itertools.count(DRAWING_IDS)
+        self.made = 0
 
     def make(self, kind: str) -> Any:
+        self.made += 1
         element = OxmlElement(f"w:{kind}")
         element.set(qn("w:id"), str(next(self.ids)))
         element.set(qn("w:author"), AUTHOR)
@@ -96,9 +112,17 @@ def tracked_paragraph(paragraph: Any, kind: str, marks: _Marks) -> Any:
     return paragraph
 
 
+def _copied(element: Any, marks: _Marks) -> Any:
+    """A copy of an element of the old document; its drawings get ids of their own."""
+    duplicate = copy.deepcopy(element)
+    for drawing in duplicate.iter(_DOC_PR):
+        drawing.set("id", str(next(marks.drawings)))
+    return duplicate
+
+
 def deleted_paragraph(old: Any, marks: _Marks) -> Any:
     """A copy of a paragraph of the old document, tracked as deleted."""
-    paragraph = copy.deepcopy(old)
+    paragraph = _copied(old, marks)
     ppr = paragraph.find(W["pPr"])
     if ppr is not None and ppr.find(W["sectPr"]) is not None:
         ppr.remove(ppr.find(W["sectPr"]))  # a deleted paragraph must not end a section
@@ -182,7 +206,9 @@ def formatted_paragraph(old: Para, new: Para, marks: _Marks) -> Any:
     for start, end, run in new.runs:
         if old.formats[start:end] == new.formats[start:end]:
             continue
-        old_run = next(r for s, e, r in old.runs if s <= start < e)
+        old_run = next((r for s, e, r in old.runs if s <= start < e), None)
+        if old_run is None:  # text of a text box in the old paragraph: not a run to compare
+            continue
         rpr = run.find(W["rPr"])
         if rpr is None:
             rpr = OxmlElement("w:rPr")
@@ -205,8 +231,11 @@ def _mark_row(row: Any, kind: str, marks: _Marks) -> Any:
     trpr = row.find(W["trPr"])
     if trpr is None:
         trpr = OxmlElement("w:trPr")
-        first_cell = row.find(W["tc"])
-        first_cell.addprevious(trpr)
+        exceptions = row.find(qn("w:tblPrEx"))
+        if exceptions is not None:
+            exceptions.addnext(trpr)
+        else:
+            row.insert(0, trpr)
     trpr.append(marks.make(kind))
     for paragraph in row.iter(W["p"]):
         tracked_paragraph(paragraph, kind, marks)
@@ -219,27 +248,19 @@ def merged_table(old: TableBlock, new: TableBlock, marks: _Marks) -> Any:
     for i, j in align(old.rows, new.rows, row_key):
         a = old.rows[i] if i is not None else None
         b = new.rows[j] if j is not None else None
-        if a is not None and b is not None and len(a.cells) == len(b.cells):
-            for cell_old, cell_new, tc in zip(a.cells, b.cells, _cells(b), strict=True):
+        if a is not None and b is not None and len(a.blocks) == len(b.blocks):
+            for cell_old, cell_new, tc in zip(a.blocks, b.blocks, b.cell_elements, strict=True):
                 rebuild(tc, cell_old, cell_new, marks)
             rows.append(b.element)
             continue
         if a is not None:
-            rows.append(_mark_row(copy.deepcopy(a.element), "del", marks))
+            rows.append(_mark_row(_copied(a.element, marks), "del", marks))
         if b is not None:
             rows.append(_mark_row(b.element, "ins", marks))
     for row in table.findall(W["tr"]):
         table.remove(row)
     table.extend(rows)
     return table
-
-
-def _cells(row: Row) -> list[Any]:
-    seen: list[Any] = []
-    for tc in row.element.iter(W["tc"]):
-        if tc.getparent() is row.element and tc not in seen:
-            seen.append(tc)
-    return seen
 
 
 def _whole_table(table: Any, kind: str, marks: _Marks) -> Any:
@@ -254,7 +275,7 @@ def _block_element(old: Block | None, new: Block | None, marks: _Marks) -> list[
     if new is None:
         assert old is not None
         if isinstance(old, TableBlock):
-            return [_whole_table(copy.deepcopy(old.element), "del", marks)]
+            return [_whole_table(_copied(old.element, marks), "del", marks)]
         return [deleted_paragraph(old.element, marks)]
     if old is None:
         if isinstance(new, TableBlock):
@@ -262,17 +283,21 @@ def _block_element(old: Block | None, new: Block | None, marks: _Marks) -> list[
         return [tracked_paragraph(new.element, "ins", marks)]
     if isinstance(new, TableBlock):
         return [merged_table(old, new, marks)]
-    if old.text == new.text:
+    if old.text == new.text and raw_text(old.element) == raw_text(new.element):
         return [formatted_paragraph(old, new, marks)]
-    if old.complex or new.complex:
+    if old.complex or new.complex or old.text == new.text:
         return [deleted_paragraph(old.element, marks), tracked_paragraph(new.element, "ins", marks)]
     return [replaced_paragraph(old, new, word_ops(old.text, new.text), marks)]
 
 
-def rebuild(container: Any, old: list[Block], new: list[Block], marks: _Marks) -> None:
-    """Put the merged blocks in the container, in reading order, before any trailing sectPr."""
+def rebuild(
+    container: Any, old: list[Block], new: list[Block], marks: _Marks, *, whole: bool = False
+) -> None:
+    """Put the merged blocks in the container, in reading order, before any trailing sectPr;
+    `whole`: every old block deleted, then every new block inserted."""
     ordered: list[Any] = []
-    for i, j in align(old, new, block_key):
+    pairs = align(old, new, block_key) if not whole else _unpaired(len(old), len(new))
+    for i, j in pairs:
         ordered.extend(
             _block_element(old[i] if i is not None else None, new[j] if j is not None else None, marks)
         )
@@ -287,94 +312,43 @@ def rebuild(container: Any, old: list[Block], new: list[Block], marks: _Marks) -
             container.append(element)
 
 
+def _unpaired(old: int, new: int) -> list[tuple[int | None, int | None]]:
+    return [(i, None) for i in range(old)] + [(None, j) for j in range(new)]
+
+
+_LEVELS = {qn(f"w:{t}") for t in ("p", "body", "tc", "tbl", "tr", "hdr", "ftr", "footnote", "endnote")}
+
+
+def unwrap_blocks(root: Any) -> None:
+    """Content controls and custom XML around blocks, rows or cells give way to their content, so
+    that every block, row and cell the reader found is a direct child of its container."""
+    for wrapper in list(root.iter(*WRAPPERS)):
+        level = next((a for a in wrapper.iterancestors() if a.tag in _LEVELS), None)
+        if level is None or level.tag == W["p"]:
+            continue
+        content = wrapper.find(qn("w:sdtContent")) if wrapper.tag == qn("w:sdt") else wrapper
+        for child in list(content if content is not None else []):
+            if child.tag not in (qn("w:sdtPr"), qn("w:sdtEndPr"), qn("w:customXmlPr")):
+                wrapper.addprevious(child)
+        wrapper.getparent().remove(wrapper)
+
+
+def _differs(old: Part | None, new: Part) -> bool:
+    olds = [old] if old is not None else []
+    return part_lines(olds) != part_lines([new]) or raw_lines(olds)[1:] != raw_lines([new])[1:]
+
+
 def redline(old: DocxDocument, new: DocxDocument) -> DocxDocument:
     """Turn `new` into the redline from `old` (it is changed in place and returned)."""
     marks = _Marks()
+    for part in read_document(new):
+        unwrap_blocks(part.element)
     old_parts = {p.name: p for p in read_document(old)}
     for part in read_document(new):
         previous = old_parts.get(part.name)
-        rebuild(part.element, previous.blocks if previous else [], part.blocks, marks)
+        before, made = previous.blocks if previous else [], marks.made
+        rebuild(part.element, before, part.blocks, marks)
+        if marks.made == made and _differs(previous, part):
+            # a difference no paragraph could show: the whole part, old deleted, new inserted
+            rebuild(part.element, before, part.blocks, marks, whole=True)
     return new
-
-
-# ---- applying the changes --------------------------------------------------------------------------
-
-
-def _unwrap(element: Any) -> None:
-    parent = element.getparent()
-    index = parent.index(element)
-    for offset, child in enumerate(list(element)):
-        parent.insert(index + offset, child)
-    parent.remove(element)
-
-
-def _has_text(paragraph: Any) -> bool:
-    return any(t.text for t in paragraph.iter(W["t"]))
-
-
-def _settle(root: Any, keep: str, drop: str) -> None:
-    """Apply every change: content marked `drop` goes, content marked `keep` stays."""
-    for row in [r for r in root.iter(W["tr"]) if r.find(f"{W['trPr']}/{W[drop]}") is not None]:
-        row.getparent().remove(row)
-    for paragraph in list(root.iter(W["p"])):
-        mark = paragraph.find(f"{W['pPr']}/{W['rPr']}/{W[drop]}")
-        if mark is not None:
-            for wrapper in [e for e in paragraph.iter(W[drop])]:
-                if wrapper.getparent().tag not in (W["rPr"],):
-                    wrapper.getparent().remove(wrapper)
-            if not _has_text(paragraph):
-                paragraph.getparent().remove(paragraph)
-                continue
-            mark.getparent().remove(mark)
-    for wrapper in [e for e in root.iter(W[drop]) if e.getparent().tag not in (W["rPr"], W["trPr"])]:
-        wrapper.getparent().remove(wrapper)
-    for wrapper in [e for e in root.iter(W[keep]) if e.getparent().tag not in (W["rPr"], W["trPr"])]:
-        _unwrap(wrapper)
-    for marker in [e for e in root.iter(W[keep], W[drop])]:
-        marker.getparent().remove(marker)
-
-
-def accept_all(root: Any) -> Any:
-    """Every insertion kept, every deletion gone, the new formatting kept."""
-    _settle(root, keep="ins", drop="del")
-    for change in list(root.iter(W["rPrChange"], W["pPrChange"])):
-        change.getparent().remove(change)
-    return root
-
-
-def reject_all(root: Any) -> Any:
-    """Every insertion gone, every deletion back, the old formatting back."""
-    for tag, new_tag in ((W["delText"], W["t"]), (W["delInstrText"], W["instrText"])):
-        for element in root.iter(tag):
-            element.tag = new_tag
-    _settle(root, keep="del", drop="ins")
-    for change in list(root.iter(W["rPrChange"])):
-        rpr = change.getparent()
-        (before,) = change.findall(W["rPr"])
-        for child in list(rpr):
-            rpr.remove(child)
-        rpr.extend(list(before))
-    for change in list(root.iter(W["pPrChange"])):
-        ppr = change.getparent()
-        (before,) = change.findall(W["pPr"])
-        for child in [c for c in ppr if c.tag not in (W["rPr"], W["sectPr"])]:
-            ppr.remove(child)
-        for child in reversed(list(before)):
-            ppr.insert(0, child)
-    return root
-
-
-def _roots(document: DocxDocument) -> list[Any]:
-    return [part.element for part in read_document(document)]
-
-
-def accept_document(document: DocxDocument) -> DocxDocument:
-    for root in _roots(document):
-        accept_all(root)
-    return document
-
-
-def reject_document(document: DocxDocument) -> DocxDocument:
-    for root in _roots(document):
-        reject_all(root)
-    return document
