@@ -351,7 +351,17 @@ def _new_year(project: Project, year: int) -> None:
     from pipeline.documents.rollover import roll_over
 
     result = roll_over(project.root, year)
-    print(f"Đã tạo {_shown(result.target, project.root)} từ {_shown(result.source, project.root)}.")
+    print(f"Đã tạo {_shown(result.target.parent, project.root)}/ từ {_shown(result.source, project.root)}:")
+    for path in result.files:
+        print(f"  {_shown(path, project.root)}")
+    if result.changes:
+        print("Đã thay đổi (tệp:dòng của tệp mới):")
+        for problem in result.changes:
+            print(f"  {problem}")
+    if result.reviews:
+        print("Giữ nguyên, cần xem lại (tệp:dòng):")
+        for problem in result.reviews:
+            print(f"  {problem}")
     if result.marks:
         print(f"Cần bổ sung trước khi in (tdkt plan {year} --draft để in bản nháp):")
         for problem in result.marks:
@@ -368,6 +378,10 @@ def _new_year(project: Project, year: int) -> None:
         print(f"Ngày kỷ niệm tròn năm {year} (gợi ý, đã ghi vào tệp ở dạng chú thích):")
         for line in result.round_anniversaries:
             print(f"  {line}")
+    if result.order:
+        print(f"Thứ tự công việc năm {year}:")
+        for number, step in enumerate(result.order, start=1):
+            print(f"  {number}. {step}")
 
 
 def _shown(path: Path, root: Path) -> str:
