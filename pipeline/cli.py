@@ -112,6 +112,7 @@ def parser() -> argparse.ArgumentParser:
     decision = commands.add_parser("decision", help="tạo quyết định khen thưởng của một đợt thi đua")
     year(decision)
     decision.add_argument("period", type=period_argument, metavar="ĐỢT", help="đợt thi đua: 1, 2 ...")
+    decision.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
 
     report = commands.add_parser(
         "report", help="tạo báo cáo sơ kết một đợt (có ĐỢT) hoặc báo cáo tổng kết năm (không có ĐỢT)"
@@ -126,6 +127,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="NGÀY",
         help="ngày của báo cáo (dd/mm/yyyy); thay ngày trong tệp nội dung",
     )
+    report.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
 
     diff = commands.add_parser(
         "diff",
@@ -202,16 +204,21 @@ def _dispatch(args: argparse.Namespace) -> int:
         elif args.command == "new-year":
             _new_year(project, args.year)
         elif args.command == "decision":
-            path = _report_warnings(build_decision(project, args.year, args.period))
-            print(f"Đã tạo {_shown(path, project.root)}")
+            path = _report_warnings(build_decision(project, args.year, args.period, draft=args.draft))
+            print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
         elif args.command == "report":
             built, report = build_report(
-                project, args.year, args.period, today=dt.date.today(), report_date=args.date
+                project,
+                args.year,
+                args.period,
+                today=dt.date.today(),
+                report_date=args.date,
+                draft=args.draft,
             )
             _report_warnings(built)
-            if report.draft:
+            if report.draft and not args.draft:
                 print("Đợt chưa kết thúc và báo cáo chưa có ngày: tạo bản DỰ THẢO.", file=sys.stderr)
-            print(f"Đã tạo {_shown(built.path, project.root)}")
+            print(f"Đã tạo {_shown(built.path, project.root)}" + (" (DỰ THẢO)" if report.draft else ""))
         elif args.command == "diff":
             return _diff(project, args)
         elif args.command == "pdf":
@@ -276,6 +283,7 @@ def _build_all(project: Project, year: int) -> list[Path]:
     from pipeline.documents.registry import build_all
 
     built = [_report_warnings(b) for b in build_all(project, year, today=dt.date.today())]
+    # build_all wrote nothing unless every document was valid
     for path in built:
         print(f"Đã tạo {_shown(path, project.root)}")
     return built

@@ -5,6 +5,7 @@ composer. Only the edited characters change: comments, the clerk's layout, flow 
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -108,7 +109,7 @@ def scalar(value: str) -> str:
 def apply(text: str, edits: list[Edit]) -> tuple[str, list[Applied]]:
     """The text with the edits made (they must not overlap), and the new line of each."""
     ordered = sorted(edits, key=lambda e: (e.start, e.end))
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in itertools.pairwise(ordered):
         if after.start < before.end:
             raise ValueError(f"overlapping edits at {before.path} and {after.path}")
     parts, applied, position, shift = [], [], 0, 0

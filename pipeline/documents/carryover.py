@@ -62,7 +62,9 @@ def classify(before: str, after: str) -> str | None:
     clause = _fold(part) + (" " if part[-1:].isspace() else "")
     if re.search(r"tháng \d{1,2} năm $", clause):
         return "ngày tháng"
-    if re.search(r"(?<!đợt )(?<!\w)(\d+|mười) năm $", clause) or any(clause.endswith(f"{t} ") for t in _TERMS):
+    if re.search(r"(?<!đợt )(?<!\w)(\d+|mười) năm $", clause) or any(
+        clause.endswith(f"{t} ") for t in _TERMS
+    ):
         return "thời hạn, giai đoạn"
     if not clause.endswith("năm "):
         return "không đứng sau “năm”"
@@ -134,7 +136,9 @@ def citation_edits(source: YamlText, catalogs: Catalogs, year: int) -> tuple[lis
                     edits.append(Edit(at, start + ref.end, f"[van-ban:{new.id}]", path, why))
                 else:
                     why = f"[van-ban:{doc.id}] hết hiệu lực; chưa biết văn bản thay thế: đánh dấu CẦN BỔ SUNG"
-                    edits.append(Edit(at, start + ref.end, inline_mark(missing_successor_note(doc)), path, why))
+                    edits.append(
+                        Edit(at, start + ref.end, inline_mark(missing_successor_note(doc)), path, why)
+                    )
             elif doc.in_force_until is not None and doc.in_force_until < dt.date(year, 12, 31):
                 then = dates.numeric(doc.in_force_until + dt.timedelta(days=1))
                 instead = f"[van-ban:{new.id}]" if new else "văn bản thay thế (chưa có trong danh mục)"
@@ -142,7 +146,8 @@ def citation_edits(source: YamlText, catalogs: Catalogs, year: int) -> tuple[lis
                     Found(
                         at,
                         path,
-                        f"[van-ban:{doc.id}] hết hiệu lực từ {then}: văn bản ký từ ngày đó cần trích {instead}",
+                        f"[van-ban:{doc.id}] hết hiệu lực từ {then}: "
+                        f"văn bản ký từ ngày đó cần trích {instead}",
                     )
                 )
     return edits, reviews

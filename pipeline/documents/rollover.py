@@ -132,7 +132,9 @@ def carry_text(
     return Prepared(text, changes, reviews)
 
 
-def _plan_edits(source: YamlText, plan: ValidPlan, year: int, holidays: set[dt.date]) -> tuple[list[Edit], list[str]]:
+def _plan_edits(
+    source: YamlText, plan: ValidPlan, year: int, holidays: set[dt.date]
+) -> tuple[list[Edit], list[str]]:
     old = plan.year
     doc = plan.content.document
     quote = marks.mark
@@ -146,7 +148,9 @@ def _plan_edits(source: YamlText, plan: ValidPlan, year: int, holidays: set[dt.d
         ),
         (
             ("document", "signer"),
-            quote(f"người ký năm {year} (năm {old}: {doc.signer}, {plan.signer.name if plan.signer else ''})"),
+            quote(
+                f"người ký năm {year} (năm {old}: {doc.signer}, {plan.signer.name if plan.signer else ''})"
+            ),
             "đánh dấu CẦN BỔ SUNG",
         ),
         (
@@ -166,11 +170,15 @@ def _plan_edits(source: YamlText, plan: ValidPlan, year: int, holidays: set[dt.d
             wanted.append(((*base, name), new, f"ngày {dates.numeric(day)} thành {new}"))
         dated = [("deadline", "hạn nộp hồ sơ", period.deadline, (*base, "deadline"))]
         if period.review.date is not None:
-            dated.append(("review.date", f"ngày {period.review.kind}", period.review.date, (*base, "review", "date")))
+            dated.append(
+                ("review.date", f"ngày {period.review.kind}", period.review.date, (*base, "review", "date"))
+            )
         for name, label, day, path in dated:
             moved_to = dates.anniversary_of(day, year)
             working = previous_working_day(moved_to, holidays)
-            wanted.append((path, dates.numeric(working), f"ngày {dates.numeric(day)} thành {dates.numeric(working)}"))
+            wanted.append(
+                (path, dates.numeric(working), f"ngày {dates.numeric(day)} thành {dates.numeric(working)}")
+            )
             if working != moved_to:
                 was = f"{dates.numeric(moved_to)} ({dates.weekday(moved_to)})"
                 now = f"{dates.numeric(working)} ({dates.weekday(working)})"
@@ -183,7 +191,9 @@ def _line_start(text: str, index: int) -> int:
     return text.rfind("\n", 0, index) + 1
 
 
-def prepare_plan(plan: ValidPlan, source_text: str, year: int, holidays: set[dt.date], file: str, shown_source: str) -> tuple[Prepared, list[str], list[str]]:
+def prepare_plan(
+    plan: ValidPlan, source_text: str, year: int, holidays: set[dt.date], file: str, shown_source: str
+) -> tuple[Prepared, list[str], list[str]]:
     source = YamlText(source_text, shown_source)
     structural, moved = _plan_edits(source, plan, year, holidays)
     inserts = [
@@ -212,7 +222,9 @@ def roll_over(root: Path, year: int) -> Rollover:
     target_dir = project.content_dir(year)
     shown_target = project.display(target_dir) + "/"
     if target_dir.exists():
-        raise RolloverRefused(f"{shown_target} đã có; không ghi đè (xóa hoặc đổi tên thư mục nếu muốn tạo lại)")
+        raise RolloverRefused(
+            f"{shown_target} đã có; không ghi đè (xóa hoặc đổi tên thư mục nếu muốn tạo lại)"
+        )
     source_year = latest_earlier_year(root, year)
     if source_year is None:
         raise RolloverRefused(f"không có năm nào trước {year} có {PLAN_FILE} để chuyển sang")
@@ -222,7 +234,12 @@ def roll_over(root: Path, year: int) -> Rollover:
     result = Rollover(source, target_dir / PLAN_FILE)
     shown_plan = project.display(result.target)
     prepared, result.moved, result.round_anniversaries = prepare_plan(
-        plan, source.read_text(encoding="utf-8"), year, content.holidays(), shown_plan, project.display(source)
+        plan,
+        source.read_text(encoding="utf-8"),
+        year,
+        content.holidays(),
+        shown_plan,
+        project.display(source),
     )
     files: dict[str, Prepared] = {PLAN_FILE: prepared}
     files.update(prepare_year_files(content, plan, year, carry_text))
@@ -236,7 +253,9 @@ def roll_over(root: Path, year: int) -> Rollover:
     problems = Problems()
     check_plan(content, year, problems)
     new_file = content.yaml(result.target, Problems())
-    marked = {new_file.loc.at(*path).field for path, _ in marks.find_marks(new_file.data)} if new_file else set()
+    marked = (
+        {new_file.loc.at(*path).field for path, _ in marks.find_marks(new_file.data)} if new_file else set()
+    )
     is_mark = [p.file == shown_plan and p.field in marked for p in problems.items]
     result.marks = [p for p, mark in zip(problems.items, is_mark, strict=True) if mark]
     result.problems = [p for p, mark in zip(problems.items, is_mark, strict=True) if not mark]

@@ -54,7 +54,9 @@ def prepare_year_files(content: Content, plan: ValidPlan, year: int, carry: Carr
         shown = project.display(project.content_dir(year) / name)
         source = old_dir / name
         if source.is_file():
-            files[name] = _carry_decision(source.read_text(encoding="utf-8"), plan, year, number, shown, carry)
+            files[name] = _carry_decision(
+                source.read_text(encoding="utf-8"), plan, year, number, shown, carry
+            )
         else:
             files[name] = Prepared(_new_decision(plan, year, number, period.end.month), [], [])
         if period.review.kind == "sơ kết":
@@ -77,6 +79,10 @@ def _carry_decision(text: str, plan: ValidPlan, year: int, number: int, shown: s
     put(("document", "signer"), mark(f"người ký quyết định đợt {number} năm {year}"), "đánh dấu CẦN BỔ SUNG")
     put(("dossiers_received",), None, "để trống ngày nhận đủ hồ sơ")
     date = source.node("document", "date")
+    month_node = source.node("document", "month")
+    month = plan.content.periods[number - 1].end.month
+    if month_node is not None and str(month_node.value).isdigit():
+        month = int(month_node.value)
     if date is not None and date.value:
         month = int(str(date.value).split("/")[1])
         put(("document", "date"), None, "để trống ngày ký")
@@ -85,20 +91,29 @@ def _carry_decision(text: str, plan: ValidPlan, year: int, number: int, shown: s
             indent = len(source.text[line:]) - len(source.text[line:].lstrip(" "))
             end = source.text.find("\n", date.end_mark.index) + 1 or len(source.text)
             edits.append(
-                Edit(end, end, f"{' ' * indent}month: {month}\n", ("document", "month"),
-                     f"tháng ký theo năm {plan.year} (tháng {month})")
+                Edit(
+                    end,
+                    end,
+                    f"{' ' * indent}month: {month}\n",
+                    ("document", "month"),
+                    f"tháng ký theo năm {plan.year} (tháng {month})",
+                )
             )
     catalogs = plan.catalogs
     bases = source.node("bases")
     for index, item in enumerate(bases.value if bases is not None else []):
         doc = catalogs.legal.get(str(item.value))
-        if doc is None or not carryover.out_of_force_all_year(doc, year):
+        if doc is None or doc.in_force(dt.date(year, month, 1)):
             continue
         new = carryover.successor(doc, catalogs)
         if new is not None:
             put(("bases", index), new.id, f"{doc.id} hết hiệu lực; thay bằng {new.id}")
         else:
-            put(("bases", index), mark(carryover.missing_successor_note(doc)), f"{doc.id} hết hiệu lực: CẦN BỔ SUNG")
+            put(
+                ("bases", index),
+                mark(carryover.missing_successor_note(doc)),
+                f"{doc.id} hết hiệu lực: CẦN BỔ SUNG",
+            )
     files = source.node("award_files")
     for index, _item in enumerate(files.value if files is not None else []):
         note = f"tệp danh sách khen thưởng đợt {number} năm {year} (Excel hoặc CSV, đặt cạnh tệp này)"
@@ -113,7 +128,8 @@ def _carry_decision(text: str, plan: ValidPlan, year: int, number: int, shown: s
 def _new_decision(plan: ValidPlan, year: int, number: int, month: int) -> str:
     mark = marks.mark
     lines = [
-        f"# Quyết định khen thưởng đợt {number} năm {year} (tạo bằng tdkt new-year; điền các chỗ CẦN BỔ SUNG).",
+        f"# Quyết định khen thưởng đợt {number} năm {year} (tạo bằng tdkt new-year).",
+        "# Điền các chỗ CẦN BỔ SUNG trước khi in (hoặc in bản nháp: --draft).",
         "",
         "document:",
         "  number:",
@@ -149,8 +165,10 @@ def _new_report(content: Content, plan: ValidPlan, year: int, period: int | None
     old = content.project.content_dir(plan.year) / report_file(period)
     old_text = YamlText(old.read_text(encoding="utf-8"), str(old)) if old.is_file() else None
     what = f"sơ kết đợt {period}" if period else "tổng kết"
-    subject = f"Tổng kết công tác thi đua, khen thưởng năm {year}" if period is None else (
-        f"Sơ kết công tác thi đua, khen thưởng đợt {period} năm {year}"
+    subject = (
+        f"Tổng kết công tác thi đua, khen thưởng năm {year}"
+        if period is None
+        else (f"Sơ kết công tác thi đua, khen thưởng đợt {period} năm {year}")
     )
     month = plan.content.periods[(period or len(plan.content.periods)) - 1].end.month
     if period is not None:
@@ -161,7 +179,13 @@ def _new_report(content: Content, plan: ValidPlan, year: int, period: int | None
         if node is not None:
             subject = carryover_subject(str(node.value), plan.year, year)
         groups = old_text.node("recipients")
-        recipients = [str(n.value) for g in (groups.value if groups else []) for k, v in g.value if k.value == "to" for n in v.value] or recipients
+        recipients = [
+            str(n.value)
+            for g in (groups.value if groups else [])
+            for k, v in g.value
+            if k.value == "to"
+            for n in v.value
+        ] or recipients
     mark = marks.mark
 
     def section(note: str, indent: str = "  ") -> list[str]:
@@ -228,6 +252,3 @@ def carryover_subject(subject: str, old: int, new: int) -> str:
             subject = subject[:at] + str(new) + subject[at + 4 :]
         at = subject.find(str(old), at + 4)
     return subject
-
-
-_ = dt
