@@ -114,6 +114,7 @@ def carry_text(
     if old_place and places:
         found += [f for f in carryover.old_place_reviews(source, catalogs, old_place) if free(f.index)]
     edits = structural + [e for e in cite_edits if free(e.start)] + year_edits + list(inserts)
+    edits = [e for e in edits if source.text[e.start : e.end] != e.text]  # already so: no change
     text, applied = apply(source.text, edits)
     changes = []
     for item in applied:

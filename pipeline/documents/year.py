@@ -95,8 +95,12 @@ def year_decisions(content: Content, year: int, problems: Problems) -> list[Vali
     """Every decision of a year, validated as when it was built; problems are collected."""
     found = []
     for period in decision_periods(content.project.content_dir(year)):
-        try:  # marks tolerated: a report counts only the decisions signed (with a date)
-            found.append(load_decision(content.root, year, period, draft=True, content=content))
+        path = content.project.content_dir(year) / decision_file(period)
+        loaded = content.yaml(path, Problems())
+        # a decision still marked is not signed (no date), and reports count only signed ones
+        draft = loaded is not None and any(True for _ in marks.find_marks(loaded.data))
+        try:
+            found.append(load_decision(content.root, year, period, draft=draft, content=content))
         except ContentError as exc:
             problems.extend(exc.problems)
     return found
@@ -117,17 +121,31 @@ def load_report(
     A draft (`draft`) tolerates "CẦN BỔ SUNG" marks; otherwise each mark is a problem."""
     source = content or Content(root)
     problems = Problems()
-    plan = load_year(source, year, problems, period, report_file(period), draft=draft)
-    scope = scope_of(plan, period)
-    path = source.project.content_dir(year) / report_file(scope.period)
+    own = Problems()  # the report's own marks, listed with the plan's problems too
+    path = source.project.content_dir(year) / report_file(period)
     loaded = source.yaml(path, Problems()) if path.is_file() else None
     found = list(marks.find_marks(loaded.data)) if loaded else []
     if found and not draft:
         for where, note in found:
-            problems.add(
+            own.add(
                 loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(note)} (hoặc tạo bản nháp: --draft)"
             )
-        problems.raise_if_any()
+    try:
+        plan = load_year(source, year, problems, period, report_file(period), draft=draft)
+    except ContentError as exc:
+        raise ContentError([*exc.problems, *own.items]) from None
+    scope = scope_of(plan, period)
+    if scope.period != period:  # the last period's report is the tổng kết
+        path = source.project.content_dir(year) / report_file(scope.period)
+        loaded = source.yaml(path, Problems()) if path.is_file() else None
+        found = list(marks.find_marks(loaded.data)) if loaded else []
+        own = Problems()
+        for where, note in found if not draft else []:
+            own.add(
+                loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(note)} (hoặc tạo bản nháp: --draft)"
+            )
+    problems.extend(own.items)
+    problems.raise_if_any()
     signer_marked = ("document", "signer") in {where for where, _note in found}
     text = source.record(path, ReportContent, problems)
     decisions = year_decisions(source, year, problems)
