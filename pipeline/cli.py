@@ -120,6 +120,7 @@ def parser() -> argparse.ArgumentParser:
     decision = commands.add_parser("decision", help="tạo quyết định khen thưởng của một đợt thi đua")
     year(decision)
     decision.add_argument("period", type=period_argument, metavar="ĐỢT", help="đợt thi đua: 1, 2 ...")
+    decision.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
 
     report = commands.add_parser(
         "report", help="tạo báo cáo sơ kết một đợt (có ĐỢT) hoặc báo cáo tổng kết năm (không có ĐỢT)"
@@ -134,6 +135,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="NGÀY",
         help="ngày của báo cáo (dd/mm/yyyy); thay ngày trong tệp nội dung",
     )
+    report.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
 
     diff = commands.add_parser(
         "diff",
@@ -210,16 +212,21 @@ def _dispatch(args: argparse.Namespace) -> int:
         elif args.command == "new-year":
             _new_year(project, args.year)
         elif args.command == "decision":
-            path = _report_warnings(build_decision(project, args.year, args.period))
-            print(f"Đã tạo {_shown(path, project.root)}")
+            path = _report_warnings(build_decision(project, args.year, args.period, draft=args.draft))
+            print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
         elif args.command == "report":
             built, report = build_report(
-                project, args.year, args.period, today=dt.date.today(), report_date=args.date
+                project,
+                args.year,
+                args.period,
+                today=dt.date.today(),
+                report_date=args.date,
+                draft=args.draft,
             )
             _report_warnings(built)
-            if report.draft:
+            if report.draft and not args.draft:
                 print("Đợt chưa kết thúc và báo cáo chưa có ngày: tạo bản DỰ THẢO.", file=sys.stderr)
-            print(f"Đã tạo {_shown(built.path, project.root)}")
+            print(f"Đã tạo {_shown(built.path, project.root)}" + (" (DỰ THẢO)" if report.draft else ""))
         elif args.command == "diff":
             return _diff(project, args)
         elif args.command == "pdf":
@@ -284,6 +291,7 @@ def _build_all(project: Project, year: int) -> list[Path]:
     from pipeline.documents.registry import build_all
 
     built = [_report_warnings(b) for b in build_all(project, year, today=dt.date.today())]
+    # build_all wrote nothing unless every document was valid
     for path in built:
         print(f"Đã tạo {_shown(path, project.root)}")
     return built
@@ -359,7 +367,17 @@ def _new_year(project: Project, year: int) -> None:
     from pipeline.documents.rollover import roll_over
 
     result = roll_over(project.root, year)
-    print(f"Đã tạo {_shown(result.target, project.root)} từ {_shown(result.source, project.root)}.")
+    print(f"Đã tạo {_shown(result.target.parent, project.root)}/ từ {_shown(result.source, project.root)}:")
+    for path in result.files:
+        print(f"  {_shown(path, project.root)}")
+    if result.changes:
+        print("Đã thay đổi (tệp:dòng của tệp mới):")
+        for problem in result.changes:
+            print(f"  {problem}")
+    if result.reviews:
+        print("Giữ nguyên, cần xem lại (tệp:dòng):")
+        for problem in result.reviews:
+            print(f"  {problem}")
     if result.marks:
         print(f"Cần bổ sung trước khi in (tdkt plan {year} --draft để in bản nháp):")
         for problem in result.marks:
@@ -376,6 +394,10 @@ def _new_year(project: Project, year: int) -> None:
         print(f"Ngày kỷ niệm tròn năm {year} (gợi ý, đã ghi vào tệp ở dạng chú thích):")
         for line in result.round_anniversaries:
             print(f"  {line}")
+    if result.order:
+        print(f"Thứ tự công việc năm {year}:")
+        for number, step in enumerate(result.order, start=1):
+            print(f"  {number}. {step}")
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -24,8 +24,9 @@ def is_mark(value: Any) -> bool:
 
 
 def find_marks(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
-    """Every marked value in loaded YAML data, with its path."""
-    if is_mark(data):
+    """Every marked value in loaded YAML data, with its path: a whole value "CẦN BỔ SUNG: …", or
+    prose that holds one ("… [CẦN BỔ SUNG – …] …", as new-year writes for a missing successor)."""
+    if isinstance(data, str) and MARK in data:
         yield path, data.strip()
     elif isinstance(data, dict):
         for key, value in data.items():
@@ -36,6 +37,8 @@ def find_marks(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
 
 
 def note_of(text: str) -> str:
+    if not is_mark(text):
+        return text.strip()
     return text.strip().removeprefix(MARK).lstrip(" :")
 
 

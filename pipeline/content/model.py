@@ -107,6 +107,10 @@ class LegalDocument(Record):
     """Word between issuer and subject; empty when the subject starts with a verb."""
     in_force_from: dt.date | None = None
     in_force_until: dt.date | None = None
+    replaced_by: str | None = None
+    """Id of the document that replaces this one, or a "CẦN BỔ SUNG" mark while it is not known."""
+    replaced_from: dt.date | None = None
+    """First day the successor applies (default: the day after in_force_until)."""
 
     def in_force(self, on: dt.date) -> bool:
         start = self.in_force_from or self.date

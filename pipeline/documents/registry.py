@@ -9,7 +9,7 @@ one Content, so each content file is read once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from pipeline.documents.report import context as report
 from pipeline.documents.report.rules import ValidReport, report_file
 from pipeline.documents.shared import Built, document_bytes
 from pipeline.documents.year import load_decision, load_plan, load_report
-from pipeline.errors import InputProblem, Problem
+from pipeline.errors import ContentError, InputProblem, Problem
 from pipeline.word.write import write_atomic
 
 PLAN_TEMPLATE = plan.TEMPLATE
@@ -47,16 +47,18 @@ def build_plan(project: Project, year: int, *, draft: bool = False, content: Con
 
 
 def render_decision(
-    project: Project, year: int, period: int, *, content: Content | None = None
+    project: Project, year: int, period: int, *, draft: bool = False, content: Content | None = None
 ) -> tuple[bytes, list[Problem]]:
     """The decision of a period as .docx bytes, with the warnings its rules raised."""
-    valid = load_decision(project.root, year, period, content=content or Content(project))
+    valid = load_decision(project.root, year, period, draft=draft, content=content or Content(project))
     context, props = decision.decision_context(valid), decision.decision_properties(valid)
     return document_bytes(project.templates, decision.TEMPLATE, context, props), valid.warnings
 
 
-def build_decision(project: Project, year: int, period: int, *, content: Content | None = None) -> Built:
-    data, warnings = render_decision(project, year, period, content=content)
+def build_decision(
+    project: Project, year: int, period: int, *, draft: bool = False, content: Content | None = None
+) -> Built:
+    data, warnings = render_decision(project, year, period, draft=draft, content=content)
     path = project.output_dir(year) / decision.output_name(year, period)
     write_atomic(path, data)
     return Built(path, warnings)
@@ -69,11 +71,18 @@ def render_report(
     *,
     today: dt.date,
     report_date: dt.date | None = None,
+    draft: bool = False,
     content: Content | None = None,
 ) -> tuple[bytes, ValidReport]:
     """A báo cáo sơ kết (period) or tổng kết (period None) as .docx bytes, with its validated input."""
     valid = load_report(
-        project.root, year, period, today=today, report_date=report_date, content=content or Content(project)
+        project.root,
+        year,
+        period,
+        today=today,
+        report_date=report_date,
+        draft=draft,
+        content=content or Content(project),
     )
     context, props = report.report_context(valid), report.report_properties(valid)
     return document_bytes(project.templates, report.TEMPLATE, context, props), valid
@@ -86,9 +95,12 @@ def build_report(
     *,
     today: dt.date,
     report_date: dt.date | None = None,
+    draft: bool = False,
     content: Content | None = None,
 ) -> tuple[Built, ValidReport]:
-    data, valid = render_report(project, year, period, today=today, report_date=report_date, content=content)
+    data, valid = render_report(
+        project, year, period, today=today, report_date=report_date, draft=draft, content=content
+    )
     path = project.output_dir(year) / report.output_name(year, valid)
     write_atomic(path, data)
     return Built(path, valid.warnings), valid
@@ -111,13 +123,30 @@ class Job:
 
 
 @dataclass(frozen=True)
+class Prepared:
+    """A document rendered, not yet written."""
+
+    path: Path
+    data: bytes
+    warnings: list[Problem]
+
+
+@dataclass(frozen=True)
 class Kind:
     name: str
     periods: Callable[[Path], list[int | None]]
     """The documents of this kind a year's content folder holds, by period (None: the year's)."""
-    render: Callable[[Job], bytes]
-    build: Callable[[Job], Built]
-    """Write the file; return it with its warnings."""
+    prepare: Callable[[Job], Prepared]
+    """Render the document and name its file; nothing is written."""
+
+    def render(self, job: Job) -> bytes:
+        return self.prepare(job).data
+
+    def build(self, job: Job) -> Built:
+        """Write the file; return it with its warnings."""
+        prepared = self.prepare(job)
+        write_atomic(prepared.path, prepared.data)
+        return Built(prepared.path, prepared.warnings)
 
 
 class PeriodMissing(InputProblem):
@@ -137,41 +166,66 @@ def _report_periods(folder: Path) -> list[int | None]:
     return numbers + ([None] if (folder / report_file(None)).is_file() else [])
 
 
+def _plan(job: Job) -> Prepared:
+    data = render_plan(job.project, job.year, draft=job.draft, content=job.content)
+    return Prepared(job.project.output_dir(job.year) / plan.output_name(job.year), data, [])
+
+
+def _decision(job: Job) -> Prepared:
+    period = _period(job)
+    data, warnings = render_decision(job.project, job.year, period, draft=job.draft, content=job.content)
+    return Prepared(job.project.output_dir(job.year) / decision.output_name(job.year, period), data, warnings)
+
+
+def _report(job: Job) -> Prepared:
+    data, valid = render_report(
+        job.project, job.year, job.period, today=job.today, draft=job.draft, content=job.content
+    )
+    return Prepared(
+        job.project.output_dir(job.year) / report.output_name(job.year, valid), data, valid.warnings
+    )
+
+
 KINDS: dict[str, Kind] = {
-    "plan": Kind(
-        "plan",
-        periods=lambda _folder: [None],
-        render=lambda job: render_plan(job.project, job.year, draft=job.draft, content=job.content),
-        build=lambda job: Built(build_plan(job.project, job.year, content=job.content), []),
-    ),
-    "decision": Kind(
-        "decision",
-        periods=lambda folder: list(decision_periods(folder)),
-        render=lambda job: render_decision(job.project, job.year, _period(job), content=job.content)[0],
-        build=lambda job: build_decision(job.project, job.year, _period(job), content=job.content),
-    ),
-    "report": Kind(
-        "report",
-        periods=_report_periods,
-        render=lambda job: render_report(
-            job.project, job.year, job.period, today=job.today, content=job.content
-        )[0],
-        build=lambda job: build_report(
-            job.project, job.year, job.period, today=job.today, content=job.content
-        )[0],
-    ),
+    "plan": Kind("plan", periods=lambda _folder: [None], prepare=_plan),
+    "decision": Kind("decision", periods=lambda folder: list(decision_periods(folder)), prepare=_decision),
+    "report": Kind("report", periods=_report_periods, prepare=_report),
 }
 
 
-def build_all(
-    project: Project, year: int, *, today: dt.date, content: Content | None = None
-) -> Iterator[Built]:
-    """Every document of the year that has content, kind by kind; one Content for all of them."""
+class PartlyWritten(InputProblem):
+    """Writing stopped after some files were written: the message names them; exit 2."""
+
+
+def build_all(project: Project, year: int, *, today: dt.date, content: Content | None = None) -> list[Built]:
+    """Every document of the year that has content, kind by kind; one Content for all of them.
+
+    Every document is validated and rendered first: if any is wrong, ContentError lists the
+    problems of all of them and nothing is written. A failure while writing names what was written.
+    """
     content = content or Content(project)
     folder = project.content_dir(year)
+    prepared: list[Prepared] = []
+    problems: list[Problem] = []
     for kind in KINDS.values():
         for period in kind.periods(folder):
-            yield kind.build(Job(project, year, period, today, content=content))
+            try:
+                prepared.append(kind.prepare(Job(project, year, period, today, content=content)))
+            except ContentError as exc:
+                problems += [p for p in exc.problems if p not in problems]
+    if problems:
+        raise ContentError(problems)
+    built: list[Built] = []
+    for item in prepared:
+        try:
+            write_atomic(item.path, item.data)
+        except OSError as exc:
+            written = ", ".join(project.display(b.path) for b in built) or "không có tệp nào"
+            raise PartlyWritten(
+                f"{project.display(item.path)}: không ghi được ({exc.strerror or exc}); đã ghi: {written}"
+            ) from exc
+        built.append(Built(item.path, item.warnings))
+    return built
 
 
 def render_kind(project: Project, kind: str, year: int, period: int | None, *, draft: bool = False) -> bytes:

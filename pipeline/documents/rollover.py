@@ -1,36 +1,40 @@
-"""Next year from this year (make new-year): content/<year>/ke-hoach.yaml from the latest earlier year.
+"""Next year from this year (tdkt new-year): content/<year>/ from the latest earlier year.
 
-The new file is the old one edited in place, so the clerk's layout and comments stay:
-- purposes, requirements, tasks and movements carry over; the old year in the text becomes the new;
+Each new file is the old one edited at the exact place of each value (content/splice.py), so the
+clerk's layout, comments, flow mappings and block values stay. The rollover changes only what it
+is sure of and reports every change with its line; everything else is listed for review:
+- the old year where it stands for the document's year; ranges, terms, dates, citations and ids
+  stay (documents/carryover.py);
 - periods move to the new year; deadlines and review dates that fall on a Saturday, a Sunday or a
   holiday of content/shared/ngay-nghi.yaml move to the previous working day;
-- anniversary counts need nothing: they are computed from the references;
-- what cannot be known is marked "CẦN BỔ SUNG" (the province's new plan, the month of issue, the
-  signer); number and day of issue are left blank;
-- the new year's round anniversaries (multiples of 5) are offered in a comment above the tasks.
-Nothing under templates/ is touched, and an existing content/<year>/ is never overwritten.
+- citations out of force for the whole year are swapped for their successor (or marked);
+- when the issuer changes, text naming the old province is listed;
+- what cannot be known is marked "CẦN BỔ SUNG"; number and day of issue are left blank;
+- the decisions and reports of the year are prepared too (documents/year_files.py).
+The new folder is written beside the target and renamed into place: an existing content/<year>/
+(another run's included) is never overwritten or removed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.content import marks
 from pipeline.content.project import Content
+from pipeline.content.splice import Edit, YamlText, apply
+from pipeline.documents import carryover
 from pipeline.documents.plan.rules import PLAN_FILE, ValidPlan
 from pipeline.documents.shared import anniversary_text
 from pipeline.documents.year import check_plan, load_plan
-from pipeline.errors import InputProblem, PathKey, Problem, Problems
+from pipeline.documents.year_files import Prepared, prepare_year_files, work_order
+from pipeline.errors import InputProblem, Problem, Problems
 from pipeline.vn import dates
-from pipeline.word.write import write_atomic
-
-_VALUE_LINE = re.compile(
-    r"^(?P<lead>\s*(?:-\s+)?)(?P<key>[A-Za-z_]\w*):(?P<gap>[ \t]*)(?P<value>[^#\r\n]*?)"
-    r"(?P<comment>[ \t]*#[^\r\n]*)?(?P<nl>\r?\n)?$"
-)
 
 
 class RolloverRefused(InputProblem):
@@ -44,9 +48,17 @@ class Rollover:
     moved: list[str] = field(default_factory=list)
     """Deadlines and review dates moved to a working day, as sentences."""
     round_anniversaries: list[str] = field(default_factory=list)
+    changes: list[Problem] = field(default_factory=list)
+    """Every change made to the carried-over text, file:line of the new file."""
+    reviews: list[Problem] = field(default_factory=list)
+    """What was left as written and needs a clerk's look (old year, old province, citations)."""
     marks: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    """Anything else the new file's checks found (the clerk will see them at make plan)."""
+    """Anything else the new plan's checks found (the clerk will see them at tdkt plan)."""
+    files: list[Path] = field(default_factory=list)
+    """Every file written, the plan first."""
+    order: list[str] = field(default_factory=list)
+    """The year's work in order: plan, each period's decision and report."""
 
 
 def latest_earlier_year(root: Path, year: int) -> int | None:
@@ -76,26 +88,133 @@ def round_anniversaries(plan: ValidPlan, year: int) -> list[str]:
     return [text for _day, text in sorted(found)]
 
 
-def _set_value(line: str, value: str | None) -> str:
-    """The line with its value replaced (None: left blank); indentation and comment kept."""
-    match = _VALUE_LINE.match(line)
-    if match is None:
-        raise RolloverRefused(
-            f"không sửa được dòng “{line.strip()}”: hãy viết trường này dạng “khóa: giá trị”"
+def carry_text(
+    source: YamlText,
+    structural: list[Edit],
+    plan: ValidPlan,
+    year: int,
+    file: str,
+    inserts: list[Edit] = (),  # type: ignore[assignment]
+) -> Prepared:
+    """The new text of a carried-over file: structural edits, the year, citations; with the
+    changes and the occurrences left for review, each at its line in the new text."""
+    catalogs, old = plan.catalogs, plan.year
+    taken = [(e.start, max(e.end, e.start + 1)) for e in structural]
+
+    def free(index: int) -> bool:
+        return not any(s <= index < e for s, e in taken)
+
+    year_edits, year_found = carryover.year_edits(source, old, year)
+    cite_edits, cite_found = carryover.citation_edits(source, catalogs, year)
+    cite_spans = [(e.start, e.end) for e in cite_edits]
+    year_edits = [e for e in year_edits if free(e.start)]
+    year_found = [f for f in year_found if free(f.index) and not any(s <= f.index < e for s, e in cite_spans)]
+    found = carryover.year_found(source, year_found, old) + [f for f in cite_found if free(f.index)]
+    old_place, places = carryover.issuer_places(catalogs, plan.date, year)
+    if old_place and places:
+        found += [f for f in carryover.old_place_reviews(source, catalogs, old_place) if free(f.index)]
+    edits = structural + [e for e in cite_edits if free(e.start)] + year_edits + list(inserts)
+    edits = [e for e in edits if source.text[e.start : e.end] != e.text]  # already so: no change
+    text, applied = apply(source.text, edits)
+    changes = []
+    for item in applied:
+        if item.edit.start == item.edit.end and item.edit.text.endswith("\n"):  # inserted lines
+            count = item.edit.text.count("\n")
+            changes += [Problem(file, item.line + i, "", item.edit.why) for i in range(count)]
+        else:
+            changes.append(Problem(file, item.line, carryover._field(item.edit.path), item.edit.why))
+
+    def new_line(index: int) -> int:
+        shift = sum(len(e.text) - (e.end - e.start) for e in edits if e.end <= index)
+        return text.count("\n", 0, index + shift) + 1
+
+    reviews = [carryover.as_problem(file, new_line(f.index), f) for f in found]
+    reviews.sort(key=lambda p: (p.line or 0, p.message))
+    return Prepared(text, changes, reviews)
+
+
+def _plan_edits(
+    source: YamlText, plan: ValidPlan, year: int, holidays: set[dt.date]
+) -> tuple[list[Edit], list[str]]:
+    old = plan.year
+    doc = plan.content.document
+    quote = marks.mark
+    wanted: list[tuple[tuple[str | int, ...], str | None, str]] = [
+        (("document", "number"), None, "để trống số văn bản"),
+        (("document", "date"), None, "để trống ngày ký"),
+        (
+            ("document", "month"),
+            quote(f"tháng ban hành kế hoạch năm {year} (năm {old}: tháng {plan.date.month})"),
+            "đánh dấu CẦN BỔ SUNG",
+        ),
+        (
+            ("document", "signer"),
+            quote(
+                f"người ký năm {year} (năm {old}: {doc.signer}, {plan.signer.name if plan.signer else ''})"
+            ),
+            "đánh dấu CẦN BỔ SUNG",
+        ),
+        (
+            ("basis",),
+            quote(
+                f"mã kế hoạch thi đua, khen thưởng năm {year} của UBND tỉnh, sau khi thêm vào "
+                f"content/shared/van-ban.yaml (năm {old}: {plan.content.basis})"
+            ),
+            "đánh dấu CẦN BỔ SUNG",
+        ),
+    ]
+    moved: list[str] = []
+    for index, period in enumerate(plan.content.periods):
+        base = ("periods", index)
+        for name, day in (("start", period.start), ("end", period.end)):
+            new = dates.numeric(dates.anniversary_of(day, year))
+            wanted.append(((*base, name), new, f"ngày {dates.numeric(day)} thành {new}"))
+        dated = [("deadline", "hạn nộp hồ sơ", period.deadline, (*base, "deadline"))]
+        if period.review.date is not None:
+            dated.append(
+                ("review.date", f"ngày {period.review.kind}", period.review.date, (*base, "review", "date"))
+            )
+        for name, label, day, path in dated:
+            moved_to = dates.anniversary_of(day, year)
+            working = previous_working_day(moved_to, holidays)
+            wanted.append(
+                (path, dates.numeric(working), f"ngày {dates.numeric(day)} thành {dates.numeric(working)}")
+            )
+            if working != moved_to:
+                was = f"{dates.numeric(moved_to)} ({dates.weekday(moved_to)})"
+                now = f"{dates.numeric(working)} ({dates.weekday(working)})"
+                moved.append(f"periods[{index}].{name}: {label} đợt {index + 1} {was} dời về {now}")
+    edits = [e for path, value, why in wanted if (e := source.replace_value(path, value, why))]
+    return edits, moved
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def prepare_plan(
+    plan: ValidPlan, source_text: str, year: int, holidays: set[dt.date], file: str, shown_source: str
+) -> tuple[Prepared, list[str], list[str]]:
+    source = YamlText(source_text, shown_source)
+    structural, moved = _plan_edits(source, plan, year, holidays)
+    inserts = [
+        Edit(
+            0,
+            0,
+            f"# Tạo bằng “tdkt new-year {year}” từ {shown_source}. Kiểm tra lại nội dung;\n"
+            "# các chỗ “CẦN BỔ SUNG” phải điền trước khi in (hoặc in bản nháp: --draft).\n",
+            (),
+            "thêm chú thích đầu tệp",
         )
-    head, newline = f"{match['lead']}{match['key']}:", match["nl"] or ""
-    raw_comment = match["comment"] or ""
-    comment = raw_comment.strip()
-    if value:
-        return f"{head} {value}" + (f"  {comment}" if comment else "") + newline
-    if comment:  # keep the comment where it stood; "key:# ..." would not be a comment
-        width = len(match["gap"]) + len(match["value"]) + len(raw_comment) - len(raw_comment.lstrip())
-        return f"{head}{' ' * max(width, 1)}{comment}{newline}"
-    return head + newline
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    ]
+    suggested = round_anniversaries(plan, year)
+    tasks = next((k for k, _v in source.root.value if k.value == "tasks"), None) if source.root else None
+    if tasks is not None and suggested:
+        at = _line_start(source.text, tasks.start_mark.index)
+        lines = [f"# Ngày kỷ niệm tròn năm {year} (gợi ý cho phần nhiệm vụ; viết vào câu bằng tham chiếu):\n"]
+        lines += [f"#   {s}\n" for s in suggested]
+        inserts.append(Edit(at, at, "".join(lines), (), "thêm gợi ý ngày kỷ niệm tròn năm"))
+    return carry_text(source, structural, plan, year, file, inserts), moved, suggested
 
 
 def roll_over(root: Path, year: int) -> Rollover:
@@ -110,84 +229,27 @@ def roll_over(root: Path, year: int) -> Rollover:
     source_year = latest_earlier_year(root, year)
     if source_year is None:
         raise RolloverRefused(f"không có năm nào trước {year} có {PLAN_FILE} để chuyển sang")
-    plan = load_plan(
-        root, source_year, content=content
-    )  # the source must be sound: its errors would carry over
-    holidays = content.holidays()
+    # the source must be sound (its errors would carry over); its own marks are replaced anyway
+    plan = load_plan(root, source_year, draft=True, content=content)
     source = project.content_dir(source_year) / PLAN_FILE
-    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
-    loc = plan.content.loc
     result = Rollover(source, target_dir / PLAN_FILE)
-
-    edits: dict[int, str | None] = {}
-
-    def edit(path: PathKey, value: str | None) -> None:
-        line = loc.lines.get(path)
-        if line is not None:
-            edits[line] = value
-
-    doc = plan.content.document
-    edit(("document", "number"), None)
-    edit(("document", "date"), None)
-    month_note = f"tháng ban hành kế hoạch năm {year} (năm {source_year}: tháng {plan.date.month})"
-    if ("document", "month") in loc.lines:
-        edit(("document", "month"), _quote(marks.mark(month_note)))
-    signer_note = (
-        f"người ký năm {year} (năm {source_year}: {doc.signer}, {plan.signer.name if plan.signer else ''})"
+    shown_plan = project.display(result.target)
+    prepared, result.moved, result.round_anniversaries = prepare_plan(
+        plan,
+        source.read_text(encoding="utf-8"),
+        year,
+        content.holidays(),
+        shown_plan,
+        project.display(source),
     )
-    edit(("document", "signer"), _quote(marks.mark(signer_note)))
-    basis_note = (
-        f"mã kế hoạch thi đua, khen thưởng năm {year} của UBND tỉnh, sau khi thêm vào "
-        f"content/shared/van-ban.yaml (năm {source_year}: {plan.content.basis})"
-    )
-    edit(("basis",), _quote(marks.mark(basis_note)))
-
-    for index, period in enumerate(plan.content.periods):
-        base = ("periods", index)
-        edit((*base, "start"), dates.numeric(dates.anniversary_of(period.start, year)))
-        edit((*base, "end"), dates.numeric(dates.anniversary_of(period.end, year)))
-        dated = [("deadline", "hạn nộp hồ sơ", period.deadline, (*base, "deadline"))]
-        if period.review.date is not None:
-            dated.append(
-                ("review.date", f"ngày {period.review.kind}", period.review.date, (*base, "review", "date"))
-            )
-        for name, label, old, path in dated:
-            moved_to = dates.anniversary_of(old, year)
-            working = previous_working_day(moved_to, holidays)
-            edit(path, dates.numeric(working))
-            if working != moved_to:
-                was = f"{dates.numeric(moved_to)} ({dates.weekday(moved_to)})"
-                now = f"{dates.numeric(working)} ({dates.weekday(working)})"
-                result.moved.append(f"periods[{index}].{name}: {label} đợt {index + 1} {was} dời về {now}")
-
-    old_year = re.compile(rf"(?<![\w-]){source_year}(?![\w-])")  # not inside an id like kh-18-2024-ubnd
-    out: list[str] = [
-        f"# Tạo bằng “make new-year YEAR={year}” từ {project.display(source)}. Kiểm tra lại nội dung;\n",
-        "# các chỗ “CẦN BỔ SUNG” phải điền trước khi in (hoặc in bản nháp: DRAFT=1).\n",
-    ]
-    tasks_line = loc.lines.get(("tasks",))
-    result.round_anniversaries = round_anniversaries(plan, year)
-    for number, line in enumerate(lines, start=1):
-        if number == tasks_line and result.round_anniversaries:
-            out.append(
-                f"# Ngày kỷ niệm tròn năm {year} (gợi ý cho phần nhiệm vụ; viết vào câu bằng tham chiếu):\n"
-            )
-            out.extend(f"#   {text}\n" for text in result.round_anniversaries)
-        if number in edits:
-            out.append(_set_value(line, edits[number]))
-        else:
-            out.append(old_year.sub(str(year), line))
-
-    text = "".join(out)
-    try:
-        target_dir.mkdir(parents=True)
-        write_atomic(result.target, text.encode("utf-8"))
-    except BaseException:
-        if result.target.exists():
-            result.target.unlink()
-        if target_dir.exists() and not any(target_dir.iterdir()):
-            target_dir.rmdir()
-        raise
+    files: dict[str, Prepared] = {PLAN_FILE: prepared}
+    files.update(prepare_year_files(content, plan, year, carry_text))
+    for item in files.values():
+        result.changes += item.changes
+        result.reviews += item.reviews
+    _write_folder(target_dir, {name: item.text for name, item in files.items()}, shown_target)
+    result.files = [target_dir / name for name in files]
+    result.order = work_order(plan, year)
 
     problems = Problems()
     check_plan(content, year, problems)
@@ -195,8 +257,29 @@ def roll_over(root: Path, year: int) -> Rollover:
     marked = (
         {new_file.loc.at(*path).field for path, _ in marks.find_marks(new_file.data)} if new_file else set()
     )
-    shown = project.display(result.target)
-    is_mark = [p.file == shown and p.field in marked for p in problems.items]
+    is_mark = [p.file == shown_plan and p.field in marked for p in problems.items]
     result.marks = [p for p, mark in zip(problems.items, is_mark, strict=True) if mark]
     result.problems = [p for p, mark in zip(problems.items, is_mark, strict=True) if not mark]
     return result
+
+
+def _write_folder(target: Path, files: dict[str, str], shown: str) -> None:
+    """Write the files into a fresh folder beside `target`, then rename it into place.
+
+    Renaming a folder onto an existing one fails: whichever run renames first wins, and a run that
+    loses removes only its own scratch folder, never what another run made.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        for name, text in files.items():
+            (scratch / name).write_bytes(text.encode("utf-8"))
+        try:
+            if target.exists():
+                raise FileExistsError(target)
+            os.rename(scratch, target)
+        except OSError as exc:
+            raise RolloverRefused(f"{shown} đã có (vừa được tạo); không ghi đè") from exc
+    finally:
+        if scratch.exists():
+            shutil.rmtree(scratch)

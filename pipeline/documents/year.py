@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from pipeline.content import marks
 from pipeline.content.model import ReportContent
 from pipeline.content.project import Content
 from pipeline.documents.decision.rules import ValidDecision, check_decision, decision_file, decision_periods
@@ -40,11 +41,17 @@ def load_plan(root: Path, year: int, *, draft: bool = False, content: Content | 
 
 
 def load_year(
-    content: Content, year: int, problems: Problems, period: int | None, file_name: str
+    content: Content,
+    year: int,
+    problems: Problems,
+    period: int | None,
+    file_name: str,
+    *,
+    draft: bool = False,
 ) -> ValidPlan:
     """The catalogs and the year's plan that a decision or a report rests on, and the period's
     number checked against the plan; raises ContentError with every problem found so far."""
-    plan = check_plan(content, year, problems)
+    plan = check_plan(content, year, problems, draft=draft)
     if plan is None:
         problems.raise_if_any()
     assert plan is not None
@@ -58,24 +65,42 @@ def load_year(
     return plan
 
 
-def load_decision(root: Path, year: int, period: int, *, content: Content | None = None) -> ValidDecision:
-    """Load and validate the decision of a period (once per `content`); raise ContentError on any problem."""
+def load_decision(
+    root: Path, year: int, period: int, *, draft: bool = False, content: Content | None = None
+) -> ValidDecision:
+    """Load and validate the decision of a period (once per `content`); raise ContentError on any problem.
+
+    A draft tolerates "CẦN BỔ SUNG" marks (and its plan's); otherwise each mark is a problem."""
     source = content or Content(root)
 
     def validate(_: Problems) -> ValidDecision:
         problems = Problems()
-        plan = load_year(source, year, problems, period, decision_file(period))
-        return check_decision(source, plan, period, problems)
+        try:
+            plan = load_year(source, year, problems, period, decision_file(period), draft=draft)
+        except ContentError as exc:  # the decision's own marks are listed with the plan's problems
+            path = source.project.content_dir(year) / decision_file(period)
+            loaded = source.yaml(path, Problems()) if path.is_file() and not draft else None
+            own = Problems()
+            for where, text in marks.find_marks(loaded.data) if loaded else []:
+                own.add(
+                    loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(text)} (hoặc tạo bản nháp: --draft)"
+                )
+            raise ContentError([*exc.problems, *own.items]) from None
+        return check_decision(source, plan, period, problems, draft=draft)
 
-    return source.once(("decision", year, period), validate)
+    return source.once(("decision", year, period, draft), validate)
 
 
 def year_decisions(content: Content, year: int, problems: Problems) -> list[ValidDecision]:
     """Every decision of a year, validated as when it was built; problems are collected."""
     found = []
     for period in decision_periods(content.project.content_dir(year)):
+        path = content.project.content_dir(year) / decision_file(period)
+        loaded = content.yaml(path, Problems())
+        # a decision still marked is not signed (no date), and reports count only signed ones
+        draft = loaded is not None and any(True for _ in marks.find_marks(loaded.data))
         try:
-            found.append(load_decision(content.root, year, period, content=content))
+            found.append(load_decision(content.root, year, period, draft=draft, content=content))
         except ContentError as exc:
             problems.extend(exc.problems)
     return found
@@ -88,16 +113,41 @@ def load_report(
     *,
     today: dt.date,
     report_date: dt.date | None = None,
+    draft: bool = False,
     content: Content | None = None,
 ) -> ValidReport:
-    """Load and validate a report; raise ContentError on any problem."""
+    """Load and validate a report; raise ContentError on any problem.
+
+    A draft (`draft`) tolerates "CẦN BỔ SUNG" marks; otherwise each mark is a problem."""
     source = content or Content(root)
     problems = Problems()
-    plan = load_year(source, year, problems, period, report_file(period))
+    own = Problems()  # the report's own marks, listed with the plan's problems too
+    path = source.project.content_dir(year) / report_file(period)
+    loaded = source.yaml(path, Problems()) if path.is_file() else None
+    found = list(marks.find_marks(loaded.data)) if loaded else []
+    if found and not draft:
+        for where, note in found:
+            own.add(
+                loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(note)} (hoặc tạo bản nháp: --draft)"
+            )
+    try:
+        plan = load_year(source, year, problems, period, report_file(period), draft=draft)
+    except ContentError as exc:
+        raise ContentError([*exc.problems, *own.items]) from None
     scope = scope_of(plan, period)
-    text = source.record(
-        source.project.content_dir(year) / report_file(scope.period), ReportContent, problems
-    )
+    if scope.period != period:  # the last period's report is the tổng kết
+        path = source.project.content_dir(year) / report_file(scope.period)
+        loaded = source.yaml(path, Problems()) if path.is_file() else None
+        found = list(marks.find_marks(loaded.data)) if loaded else []
+        own = Problems()
+        for where, note in found if not draft else []:
+            own.add(
+                loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(note)} (hoặc tạo bản nháp: --draft)"
+            )
+    problems.extend(own.items)
+    problems.raise_if_any()
+    signer_marked = ("document", "signer") in {where for where, _note in found}
+    text = source.record(path, ReportContent, problems)
     decisions = year_decisions(source, year, problems)
     previous_year = year - 1
     previous_all = (
@@ -106,5 +156,14 @@ def load_report(
         else None
     )
     return check_report(
-        plan, scope, text, decisions, previous_all, problems, today=today, report_date=report_date
+        plan,
+        scope,
+        text,
+        decisions,
+        previous_all,
+        problems,
+        today=today,
+        report_date=report_date,
+        draft=draft,
+        signer_marked=signer_marked,
     )

@@ -189,10 +189,13 @@ def decision_context(decision: ValidDecision) -> dict[str, Any]:
     paid = payments(decision)
     notes = withheld_notes(paid)
     second = article2(decision, paid)
-    bases = [f"Căn cứ {citation(catalogs.legal[b], spelled=True)};" for b in content.bases]
+    bases = [
+        f"Căn cứ {b if b not in catalogs.legal else citation(catalogs.legal[b], spelled=True)};"
+        for b in content.bases
+    ]
     return {
         "header": header_context(issuer, "quyet-dinh", doc.number, doc.date, decision.date),
-        "draft": False,
+        "draft": decision.draft,
         "subject": content.subject,
         "authority_line": issuer.head_full_title.upper(),
         "bases": bases,
@@ -203,7 +206,7 @@ def decision_context(decision: ValidDecision) -> dict[str, Any]:
         "closing": {
             "recipients": distribution_lines(content.recipients, doc.drafted_by),
             "signature_lines": signature_lines(issuer, decision.signer, doc.authority),
-            "signer_name": decision.signer.name,
+            "signer_name": decision.signer.name if decision.signer else "",
         },
         "award_list": {
             "title": content.list_title,

@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
+from pipeline.content import marks
 from pipeline.content.model import (
     AwardRecord,
     BaseSalary,
@@ -96,12 +97,14 @@ class ValidDecision:
     plan_period: Period
     content: DecisionContent
     issuer: Issuer
-    signer: Signer
+    signer: Signer | None
+    """None only in a draft whose signer is still marked."""
     date: dt.date
     """The decision's date, or the first day of its month while the day is blank."""
     base_salary: BaseSalary
     awards: list[Award]
     warnings: list[Problem] = field(default_factory=list)
+    draft: bool = False
 
     @property
     def catalogs(self) -> Catalogs:
@@ -118,7 +121,9 @@ class _Decision:
     awards: list[Award]
 
 
-def check_decision(content: Content, plan: ValidPlan, period: int, problems: Problems) -> ValidDecision:
+def check_decision(
+    content: Content, plan: ValidPlan, period: int, problems: Problems, *, draft: bool = False
+) -> ValidDecision:
     """The decision of a period with the year's earlier ones; raise ContentError on any problem."""
     year, catalogs = plan.year, plan.catalogs
     folder = content.project.content_dir(year)
@@ -129,7 +134,7 @@ def check_decision(content: Content, plan: ValidPlan, period: int, problems: Pro
         if number < period and not path.is_file():
             continue  # an earlier period may have had no decision
         warned = len(problems.warnings)
-        decision = _load_one(content, path, number, year, catalogs, problems)
+        decision = _load_one(content, path, number, year, catalogs, problems, draft=draft)
         if number < period:
             del problems.warnings[warned:]  # shown when that decision was built
         if decision is not None:
@@ -138,22 +143,48 @@ def check_decision(content: Content, plan: ValidPlan, period: int, problems: Pro
 
     _check_year(decisions, catalogs.rewards, year, problems)
     current = decisions[-1]
-    result = _check_current(current, plan, catalogs, year, problems)
+    result = _check_current(current, plan, catalogs, year, problems, draft=draft)
     problems.raise_if_any()
     assert result is not None
     return result
 
 
+def _marks(source: Content, path: Path, problems: Problems, draft: bool) -> set[tuple[str | int, ...]] | None:
+    """The marked fields of a decision file; None (each mark a problem) unless it is a draft."""
+    loaded = source.yaml(path, Problems()) if path.is_file() else None
+    found = list(marks.find_marks(loaded.data)) if loaded else []
+    if found and not draft:
+        for where, text in found:
+            problems.add(
+                loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(text)} (hoặc tạo bản nháp: --draft)"
+            )
+        return None
+    return {where for where, _text in found}
+
+
 def _load_one(
-    source: Content, path: Path, period: int, year: int, catalogs: Catalogs, problems: Problems
+    source: Content,
+    path: Path,
+    period: int,
+    year: int,
+    catalogs: Catalogs,
+    problems: Problems,
+    *,
+    draft: bool = False,
 ) -> _Decision | None:
+    marked = _marks(source, path, problems, draft)
     content = source.record(path, DecisionContent, problems)
-    if content is None:
+    if content is None or marked is None:
         return None
     on = document_date(content.document, year, problems)
-    issued = check_issuance(content.document, on, catalogs, problems) if on else None
+    signer_marked = ("document", "signer") in marked
+    issued = (
+        check_issuance(content.document, on, catalogs, problems, signer_marked=signer_marked) if on else None
+    )
     if on is not None:
         for i, basis in enumerate(content.bases):
+            if ("bases", i) in marked:
+                continue  # a draft prints the mark
             doc = catalogs.legal.get(basis)
             if doc is None:
                 problems.add(content.loc.at("bases", i), f"không có văn bản “{basis}” trong danh mục văn bản")
@@ -162,6 +193,8 @@ def _load_one(
     records = list(content.awards)
     before = len(problems.items)
     for i, name in enumerate(content.award_files):
+        if ("award_files", i) in marked:
+            continue
         table = _award_file(path.parent, name)
         if table is None:
             problems.add(
@@ -180,7 +213,7 @@ def _load_one(
             )
     departments = issued[0].departments if issued else []
     awards = [a for r in records if (a := _resolve(r, period, catalogs.rewards, departments, problems))]
-    if not records and len(problems.items) == before:
+    if not records and len(problems.items) == before and not draft:
         problems.add(content.loc.at("awards"), "quyết định chưa có khen thưởng nào (awards hoặc award_files)")
     return _Decision(period, path, content, on, issued, awards)
 
@@ -312,7 +345,7 @@ def _check_year(decisions: list[_Decision], catalog: RewardCatalog, year: int, p
 
 
 def _check_current(
-    decision: _Decision, plan: ValidPlan, catalogs: Catalogs, year: int, problems: Problems
+    decision: _Decision, plan: ValidPlan, catalogs: Catalogs, year: int, problems: Problems, *, draft: bool
 ) -> ValidDecision | None:
     content, on = decision.content, decision.date
     if on is None or decision.issued is None:
@@ -366,7 +399,7 @@ def _check_current(
             f"{BASE_SALARY_CONFIRM_MONTHS} tháng: hãy xác nhận mức lương cơ sở đang có hiệu lực; "
             "nếu đã thay đổi, thêm một dòng mới vào base_salaries",
         )
-    if problems or signer is None or len(salaries) != 1:
+    if problems or (signer is None and not draft) or len(salaries) != 1:
         return None
     return ValidDecision(
         year=year,
@@ -380,4 +413,5 @@ def _check_current(
         base_salary=salaries[0],
         awards=decision.awards,
         warnings=list(problems.warnings),
+        draft=draft,
     )

@@ -83,7 +83,8 @@ def read_plan(
             )
         return None
     marked = frozenset(path for path, _ in found)
-    for path in marked - MARKABLE:
+    whole = frozenset(path for path, text in found if marks.is_mark(text))
+    for path in whole - MARKABLE:
         problems.add(
             loaded.loc.at(*path), "chỉ đánh dấu CẦN BỔ SUNG được ở basis, document.month, document.signer"
         )

@@ -309,7 +309,7 @@ def report_context(report: ValidReport) -> dict[str, Any]:
         "closing": {
             "recipients": distribution_lines(content.recipients, doc.drafted_by),
             "signature_lines": signature_lines(issuer, report.signer, doc.authority),
-            "signer_name": report.signer.name,
+            "signer_name": report.signer.name if report.signer else "",
         },
         "statistics": {
             "title": f"KẾT QUẢ KHEN THƯỞNG {scope.label(year).upper()}",

@@ -47,7 +47,8 @@ class ValidReport:
     plan: ValidPlan
     content: ReportContent
     issuer: Issuer
-    signer: Signer
+    signer: Signer | None
+    """None only in a draft whose signer is still marked."""
     date: dt.date
     """The report's date, or the first day of its month while the day is blank."""
     report_date: dt.date | None
@@ -122,6 +123,8 @@ def check_report(
     *,
     today: dt.date,
     report_date: dt.date | None,
+    draft: bool = False,
+    signer_marked: bool = False,
 ) -> ValidReport:
     """The report's rules, over the year's plan and decisions; raise ContentError on any problem."""
     year, catalogs = plan.year, plan.catalogs
@@ -132,7 +135,9 @@ def check_report(
     if report_date is not None:  # the date given on the command line wins over the file's
         content = replace(content, document=replace(content.document, date=report_date, month=None))
     on = document_date(content.document, year, problems)
-    issued = check_issuance(content.document, on, catalogs, problems) if on else None
+    issued = (
+        check_issuance(content.document, on, catalogs, problems, signer_marked=signer_marked) if on else None
+    )
     _empty_sections(content, content.loc, problems)
     for loc, text in _prose(content):
         check_references(text, loc, catalogs, on or scope.end, year, problems)
@@ -160,7 +165,7 @@ def check_report(
             content.document.loc.at("date"), f"báo cáo ngày {dates.numeric(given)} trước khi đợt bắt đầu"
         )
     problems.raise_if_any()
-    assert on is not None and issued is not None and issued[1] is not None
+    assert on is not None and issued is not None and (issued[1] is not None or signer_marked)
 
     cutoff = min(scope.end, given) if given else scope.end
     for decision in decisions:
@@ -182,7 +187,7 @@ def check_report(
         signer=issued[1],
         date=on,
         report_date=given,
-        draft=given is None and scope.end > today,
+        draft=draft or (given is None and scope.end > today),
         decisions=counted(decisions, scope.start, cutoff),
         previous=previous,
         movements=launched,
