@@ -7,6 +7,7 @@ str, int, bool, date, Literal[...], list[X], X | None and nested records.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -110,11 +111,17 @@ def _convert(value: Any, loc: Loc, tp: Any, problems: Problems) -> Any:
     raise TypeError(f"unsupported schema type {tp!r}")
 
 
+@functools.cache
+def _schema_of(cls: type[Record]) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """A record's field types and fields, resolved once per class (get_type_hints is slow)."""
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "loc"}
+    return typing.get_type_hints(cls), fields
+
+
 def _convert_record(value: Any, loc: Loc, cls: type[Record], problems: Problems) -> Any:
     if not isinstance(value, dict):
         return _wrong_kind(value, loc, dict, problems)
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "loc"}
+    hints, fields = _schema_of(cls)
     for key in value:
         if key not in fields:
             known = ", ".join(fields)
