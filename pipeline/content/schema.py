@@ -12,6 +12,7 @@ number with a point or a comma. Values from spreadsheets may already be numbers.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 import types
@@ -124,6 +125,13 @@ def _convert(value: Any, loc: Loc, tp: Any, problems: Problems) -> Any:
     raise TypeError(f"unsupported schema type {tp!r}")
 
 
+@functools.cache
+def _schema_of(cls: type[Record]) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """A record's field types and fields, resolved once per class (get_type_hints is slow)."""
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "loc"}
+    return typing.get_type_hints(cls), fields
+
+
 def _convert_record(value: Any, loc: Loc, cls: type[Record], problems: Problems) -> Any:
     if not isinstance(value, dict) and not loc.path:
         found = next((n for t, n in _KIND_NAMES.items() if isinstance(value, t)), type(value).__name__)
@@ -131,8 +139,7 @@ def _convert_record(value: Any, loc: Loc, cls: type[Record], problems: Problems)
         return INVALID
     if not isinstance(value, dict):
         return _wrong_kind(value, loc, dict, problems)
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "loc"}
+    hints, fields = _schema_of(cls)
     for key in value:
         if key not in fields:
             known = ", ".join(fields)
