@@ -9,7 +9,10 @@ BIN    := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.runtime-stamp
 DEV_STAMP     := $(VENV)/.dev-stamp
 YEAR   ?= $(shell date +%Y)
-TDKT   := "$(BIN)/python" -m pipeline --root "$(CURDIR)"
+TDKT   := "$(BIN)/python" -m pipeline --root "$$TDKT_ROOT"
+# The project folder reaches the recipes through the environment too: a folder name with quotes or
+# "$(...)" in it is never shell code.
+export TDKT_ROOT := $(CURDIR)
 
 # Handed to the recipes through the environment, so that a value with spaces, quotes or ";" stays one
 # word: recipes read them as "$$YEAR", never as $(YEAR).
@@ -63,17 +66,19 @@ new-year: check-year $(RUNTIME_STAMP) ## chuẩn bị content/YEAR/ từ năm g�
 	@$(TDKT) new-year "$$YEAR"
 
 decision: check-year check-period $(RUNTIME_STAMP) ## quyết định khen thưởng của đợt PERIOD: output/YEAR/quyet-dinh-dot-PERIOD-YEAR.docx
-	@$(TDKT) decision "$$YEAR" "$$PERIOD"
+	@$(DRAFT_FLAG); $(TDKT) decision "$$YEAR" "$$PERIOD" $$draft
 
 report: check-year $(RUNTIME_STAMP) ## báo cáo: sơ kết với PERIOD=n, tổng kết khi không có PERIOD; DATE=dd/mm/yyyy
-	@$(TDKT) report "$$YEAR" $${PERIOD:+"$$PERIOD"} $${DATE:+--date "$$DATE"}
+	@$(DRAFT_FLAG); $(TDKT) report "$$YEAR" $${PERIOD:+"$$PERIOD"} $${DATE:+--date "$$DATE"} $$draft
 
 # tdkt diff exits 0 same, 1 different, 2 trouble; make fails only on trouble.
 diff: $(RUNTIME_STAMP) ## so sánh: A=cũ.docx B=mới.docx | YEAR= DOC=plan REF=<git> | YEAR= DOC=plan BASE=<năm>
 	@$(DRAFT_FLAG); \
-	if [ -n "$$A$$B" ]; then set -- "$$A" "$$B"; \
+	if [ -n "$$A$$B" ]; then \
+		[ -n "$$A" ] && [ -n "$$B" ] || { echo "Cần cả A=cũ.docx và B=mới.docx" >&2; exit 2; }; \
+		set -- -- "$$A" "$$B"; \
 	else set -- --year "$$YEAR" --doc "$$DOC" $${REF:+--ref="$$REF"} $${BASE:+--base="$$BASE"}; fi; \
-	$(TDKT) diff "$$@" $${PERIOD:+--period "$$PERIOD"} $$draft; status=$$?; [ $$status -le 1 ] || exit $$status
+	$(TDKT) diff $${PERIOD:+--period "$$PERIOD"} $$draft "$$@"; status=$$?; [ $$status -le 1 ] || exit $$status
 
 git-diff-setup: $(RUNTIME_STAMP) ## để git diff hiện nội dung chữ của tệp .docx trong bản sao này
 	git config diff.docx.textconv "\"$(CURDIR)/$(BIN)/python\" -m pipeline textconv"
@@ -87,7 +92,8 @@ all: check-year $(RUNTIME_STAMP) ## tạo mọi văn bản của năm và bản 
 	@$(TDKT) all "$$YEAR"
 
 check: $(RUNTIME_STAMP) ## kiểm tra thể thức theo Nghị định 30: FILE=van-ban.docx (mã 0 đúng, 1 có điểm sai, 2 lỗi)
-	@$(TDKT) check "$$FILE"
+	@[ -n "$$FILE" ] || { echo "Thiếu FILE: make check FILE=van-ban.docx" >&2; exit 2; }; \
+	$(TDKT) check -- "$$FILE"
 
 test: $(DEV_STAMP) ## kiểm tra toàn bộ chương trình (ruff và pytest)
 	"$(BIN)/ruff" check pipeline tests tools

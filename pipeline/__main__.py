@@ -1,3 +1,3 @@
-from pipeline.cli import run
+from pipeline.console import run
 
 run()

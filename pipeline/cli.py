@@ -202,9 +202,22 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
+NEEDS_CONTENT = ("plan", "new-year", "decision", "report", "pdf", "all")
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     project = Project(args.root.resolve())
     try:
+        if (args.command in NEEDS_CONTENT or getattr(args, "year", None)) and not (
+            project.root / "content"
+        ).is_dir():
+            raise InputProblem(
+                f"{project.root}: không phải thư mục dự án (không có thư mục content/); "
+                "chạy lệnh trong thư mục dự án hoặc chỉ ra nó bằng --root"
+            )
+        for given in [getattr(args, "file", None), *(getattr(args, "files", None) or [])]:
+            if given is not None and (not str(given) or str(given) == "." or given.is_dir()):
+                raise InputProblem(f"“{given}”: cần tên một tệp .docx, không phải thư mục hay chuỗi rỗng")
         if args.command == "plan":
             path = build_plan(project, args.year, draft=args.draft)
             print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))

@@ -35,7 +35,7 @@ def plan_file(project) -> Path:
 
 
 def test_the_console_script_is_declared_and_installed():
-    assert 'tdkt = "pipeline.cli:run"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'tdkt = "pipeline.console:run"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert TDKT.is_file()
 
 
@@ -258,3 +258,45 @@ def test_templates_creates_only_what_is_missing(project, capsys):
     assert (project.root / "templates/bao-cao.docx").read_bytes() == (
         ROOT / "templates/bao-cao.docx"
     ).read_bytes()
+
+
+def test_a_ctrl_c_while_the_program_is_still_loading_exits_130_without_a_traceback(monkeypatch, capsys):
+    import builtins
+
+    from pipeline import console
+
+    real_import = builtins.__import__
+
+    def interrupted(name, *args, **kwargs):
+        if name == "pipeline.cli":
+            raise KeyboardInterrupt
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    with pytest.raises(SystemExit) as caught:
+        console.run()
+    assert caught.value.code == 130
+    assert "Đã dừng (Ctrl-C)" in capsys.readouterr().err
+
+
+def test_a_folder_that_is_not_the_project_is_named_as_such(tmp_path, capsys):
+    assert main(["--root", str(tmp_path), "new-year", "2025"]) == 2
+    assert "không phải thư mục dự án (không có thư mục content/)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("given", ["", "."])
+def test_check_without_a_file_says_a_file_is_needed(given, capsys):
+    assert main(["check", given]) == 2
+    assert "cần tên một tệp .docx" in capsys.readouterr().err
+
+
+def test_make_check_without_file_and_diff_with_one_side_are_refused(make_project):
+    result = make(make_project, "check")
+    assert result.returncode == 2 and "Thiếu FILE" in result.stderr
+    result = make(make_project, "diff", "A=cu.docx")
+    assert result.returncode == 2 and "Cần cả A=cũ.docx và B=mới.docx" in result.stderr
+
+
+def test_make_check_passes_a_file_named_like_an_option_as_a_file(make_project):
+    result = make(make_project, "check", "FILE=--help")
+    assert result.returncode == 2 and "--help" in result.stderr and "cách dùng" not in result.stdout
