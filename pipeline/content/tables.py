@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import Problem, Problems, display_path
+from pipeline.errors import Problem, Problems, display_path, escape_invisible
 
 # Record field → accepted headings (compared after normalising case, spaces and punctuation).
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -109,11 +109,6 @@ _KEEP_CONTROLS = frozenset("\t\n\r")
 def is_invisible(char: str) -> bool:
     """Zero-width and bidi marks, soft hyphen, BOM (format characters) and control characters."""
     return char not in _KEEP_CONTROLS and unicodedata.category(char) in ("Cf", "Cc")
-
-
-def escape_invisible(text: str) -> str:
-    """`text` with each invisible character written as \\uXXXX, so a message shows it."""
-    return "".join(f"\\u{ord(c):04x}" if is_invisible(c) else c for c in text)
 
 
 def has_invisible(text: str) -> bool:

@@ -29,9 +29,8 @@ from pipeline.content.model import (
     Signer,
 )
 from pipeline.content.schema import read
-from pipeline.content.tables import escape_invisible
 from pipeline.documents.shared import check_in_force, check_issuance, document_date
-from pipeline.errors import Problem, Problems, Where
+from pipeline.errors import Problem, Problems, Where, escape_invisible
 from pipeline.vn import dates
 from pipeline.vn.amounts import grouped
 
