@@ -212,7 +212,7 @@ CASES = [
     Case("zero-byte-csv", DECISION_2, f"{CSV2}: tệp rỗng (0 byte)", csv_bytes(b"")),
     Case("folder-named-like-the-file", DECISION_1, f"{XLSX1}: đây là một thư mục, không phải tệp",
          folder_instead_of_file),
-    Case("csv-not-utf8", DECISION_2, f"{CSV2}: tệp CSV không ở mã UTF-8",
+    Case("csv-not-utf8", DECISION_2, f"{CSV2}:2: tệp CSV không ở mã UTF-8",
          csv_bytes("STT,Họ và tên,Danh hiệu\n1,Lê Thị Cúc,LĐTT\n".encode("cp1258", errors="replace"))),
     Case("csv-field-over-128kb", DECISION_2, f"{CSV2}:2: có một ô dài hơn 128 KB",
          csv_bytes(b"STT,H\xe1\xbb\x8d v\xc3\xa0 t\xc3\xaan,Danh hi\xe1\xbb\x87u\n1,\"" + b"a" * 200_000 + b"\n")),

@@ -197,12 +197,28 @@ def _file_problem(path: Path) -> str | None:
     return None
 
 
-def _cell_text(value: Any) -> str:
+def _cell_text(value: Any, excel: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, str):
+        if excel and "_x" in value:
+            value = excel_unescape(value)
+        value = value.replace("\r\n", "\n").replace("\r", "\n")  # a line break, however written
     return unicodedata.normalize("NFC", str(value)).strip()
+
+
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def excel_unescape(text: str) -> str:
+    """The characters Excel writes as `_xHHHH_` in a workbook (a CR as `_x000D_`; `_x005F_` is "_").
+
+    Surrogate pairs are joined; a lone surrogate stays, to be refused with its cell.
+    """
+    text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
 def _xlsx_sheets(path: Path, name: str, problems: Problems) -> Iterator[Sheet]:
@@ -259,7 +275,7 @@ def _read_sheet(workbook: Any, worksheet: Any) -> Sheet:
         )
         for index, cells in parser.parse():
             sheet.cells_visited += len(cells)
-            texts = {c["column"]: text for c in cells if (text := _cell_text(c["value"]))}
+            texts = {c["column"]: text for c in cells if (text := _cell_text(c["value"], excel=True))}
             if texts:
                 sheet.rows[index] = texts
     sheet.hidden_rows = {
@@ -271,12 +287,13 @@ def _read_sheet(workbook: Any, worksheet: Any) -> Sheet:
 
 
 def _csv_sheet(path: Path, name: str, problems: Problems) -> Iterator[Sheet]:
+    raw = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        problems.extend(
-            [Problem(name, None, "", "tệp CSV không ở mã UTF-8 (trong Excel: Lưu dưới dạng CSV UTF-8)")]
-        )
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = "tệp CSV không ở mã UTF-8 (trong Excel: Lưu dưới dạng CSV UTF-8)"
+        problems.extend([Problem(name, line, "", message)])
         return
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
@@ -424,11 +441,20 @@ def _records(
 
 
 def _refused(values: dict[str, str], loc: CellLoc, problems: Problems) -> bool:
-    """Refuse Excel error values and names without letters; remove invisible characters (warning)."""
+    """Refuse Excel error values, lone surrogates and names without letters; remove invisible
+    characters (warning)."""
     refused = False
     for key, text in list(values.items()):
         if text.upper() in EXCEL_ERRORS:
             problems.add(loc.at(key), f"ô có giá trị lỗi {text} của Excel: sửa công thức hoặc ghi giá trị")
+            refused = True
+            continue
+        broken = next((c for c in text if unicodedata.category(c) == "Cs"), None)
+        if broken is not None:
+            problems.add(
+                loc.at(key),
+                f"ô có ký tự không hợp lệ {escape_invisible(broken)} (nửa cặp UTF-16): hãy gõ lại nội dung ô",
+            )
             refused = True
             continue
         clean = strip_invisible(text)
