@@ -129,6 +129,7 @@ class Sheet:
     rows: dict[int, dict[int, str]] = field(default_factory=dict)
     hidden: bool = False
     hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     """Merged ranges as (min_col, min_row, max_col, max_row)."""
     cells_visited: int = 0
@@ -163,6 +164,8 @@ def read_award_table(path: Path, root: Path, problems: Problems) -> list[TableRe
         if header is None:
             continue
         found_header = True
+        if _hidden_headings(name, sheet, header, problems):
+            continue
         records.extend(_records(name, sheet, header, problems))
     if not found_header and not any(p.file == name for p in problems.items):
         wanted = " và ".join(f"“{HEADINGS[f][0].capitalize()}”" for f in REQUIRED)
@@ -281,9 +284,21 @@ def _read_sheet(workbook: Any, worksheet: Any) -> Sheet:
     sheet.hidden_rows = {
         int(row) for row, attrs in parser.row_dimensions.items() if attrs.get("hidden") in ("1", "true")
     }
+    used = {c for cells in sheet.rows.values() for c in cells}
+    for attrs in parser.column_dimensions.values():  # <col min max hidden width>; width 0 hides too
+        if attrs.get("hidden") in ("1", "true") or _float(attrs.get("width")) == 0:
+            first, last = int(attrs["min"]), int(attrs.get("max", attrs["min"]))
+            sheet.hidden_columns.update(c for c in used if first <= c <= last)
     if parser.merged_cells is not None:
         sheet.merged = [tuple(m.bounds) for m in parser.merged_cells.mergeCell]  # type: ignore[misc]
     return sheet
+
+
+def _float(text: str | None) -> float | None:
+    try:
+        return float(text) if text is not None else None
+    except ValueError:
+        return None
 
 
 def _csv_sheet(path: Path, name: str, problems: Problems) -> Iterator[Sheet]:
@@ -322,15 +337,50 @@ def _csv_sheet(path: Path, name: str, problems: Problems) -> Iterator[Sheet]:
 
 
 def _find_header(sheet: Sheet) -> tuple[int, dict[str, tuple[int, str]]] | None:
+    """The heading row and the columns read: a hidden column is never read (see `_hidden_headings`)."""
     for index in sorted(i for i in sheet.rows if i <= HEADER_SEARCH_ROWS):
         columns: dict[str, tuple[int, str]] = {}
+        seen: set[str] = set()
         for column, text in sorted(sheet.rows[index].items()):
             field_name = _HEADING_FIELDS.get(normalise_heading(strip_invisible(text)))
-            if field_name and field_name not in columns:
-                columns[field_name] = (column, text)
-        if all(f in columns for f in REQUIRED):
+            if field_name:
+                seen.add(field_name)
+                if field_name not in columns and column not in sheet.hidden_columns:
+                    columns[field_name] = (column, text)
+        if all(f in seen for f in REQUIRED):
             return index, columns
     return None
+
+
+def _hidden_headings(
+    name: str, sheet: Sheet, header: tuple[int, dict[str, tuple[int, str]]], problems: Problems
+) -> bool:
+    """Report recognised columns hidden in Excel; True when the sheet cannot be read.
+
+    The clerk does not see a hidden column, so it is never read: with a visible column of the same
+    heading, that one is read and the hidden one named in a warning; without one, the hidden
+    column's text would be either printed unseen or dropped, so it is refused.
+    """
+    header_row, columns = header
+    refused = False
+    for column in sorted(sheet.hidden_columns):
+        text = sheet.rows[header_row].get(column)
+        field_name = _HEADING_FIELDS.get(normalise_heading(strip_invisible(text))) if text else None
+        if field_name is None:
+            continue
+        loc = CellLoc(name, sheet.label, header_row, {field_name: (column, text or "")}).at(field_name)
+        if field_name in columns:
+            used = column_letter(columns[field_name][0])
+            message = f"cột {column_letter(column)} đang ẩn nên không đọc; đọc cột {used} cùng tiêu đề"
+            problems.warn(loc, message)
+        else:
+            problems.add(
+                loc,
+                f"cột {column_letter(column)} đang ẩn: chương trình không đọc cột ẩn; hãy bỏ ẩn cột "
+                "(nếu cần in nội dung này) hoặc xóa cột",
+            )
+            refused = True
+    return refused
 
 
 def _is_footer(values: dict[str, str]) -> bool:
