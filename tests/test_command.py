@@ -61,7 +61,8 @@ def test_diff_exits_0_same_1_different_2_trouble(project, plan_file, tmp_path):
     assert main(["--root", str(project.root), "decision", "2024", "1"]) == 0
     decision = project.root / "output/2024/quyet-dinh-dot-1-2024.docx"
     out = ["--out", str(tmp_path / "diff"), "--color", "never"]
-    assert tdkt("diff", str(plan_file), str(plan_file), *out, cwd=tmp_path).returncode == 0
+    same = tdkt("diff", str(plan_file), str(plan_file), *out, cwd=tmp_path)
+    assert same.returncode == 0 and same.stdout == "" and "Hai văn bản giống nhau." in same.stderr
     different = tdkt("diff", str(plan_file), str(decision), *out, cwd=tmp_path)
     assert different.returncode == 1 and "QUYẾT ĐỊNH" in different.stdout
     missing = tdkt("diff", str(plan_file), str(tmp_path / "không-có.docx"), *out, cwd=tmp_path)
