@@ -163,6 +163,53 @@ def hidden_row(filtered: bool):
     return setup
 
 
+def hide_columns(*letters: str):
+    """Hide columns of period 1's list in Excel (Format > Hide)."""
+
+    def setup(root: Path) -> None:
+        workbook = load_workbook(root / XLSX1)
+        for letter in letters:
+            workbook.active.column_dimensions[letter].hidden = True
+        workbook.save(root / XLSX1)
+
+    return setup
+
+
+def name_column_dragged_to_zero_width(root: Path) -> None:
+    """Column B dragged shut: Excel writes width 0 (openpyxl would drop it, so the XML is edited)."""
+    path = root / XLSX1
+    with zipfile.ZipFile(path) as source:
+        entries = {i.filename: source.read(i) for i in source.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    old = b'<col width="28" customWidth="1" min="2" max="2"/>'
+    assert old in entries[sheet]
+    entries[sheet] = entries[sheet].replace(old, b'<col width="0" customWidth="1" min="2" max="2"/>')
+    with zipfile.ZipFile(path, "w") as target:
+        for entry, data in entries.items():
+            target.writestr(entry, data)
+
+
+def old_titles_in_a_hidden_column(root: Path) -> None:
+    """Column F (hidden) keeps last year's titles; the clerk typed this year's into a visible H."""
+    workbook = load_workbook(root / XLSX1)
+    sheet = workbook.active
+    for row in range(3, sheet.max_row + 1):
+        sheet[f"H{row}"] = sheet[f"F{row}"].value
+        if row > 3 and sheet[f"F{row}"].value:
+            sheet[f"F{row}"] = "Chiến sĩ thi đua cơ sở"
+    sheet.column_dimensions["F"].hidden = True
+    workbook.save(root / XLSX1)
+
+
+def hidden_notes_column(root: Path) -> None:
+    workbook = load_workbook(root / XLSX1)
+    sheet = workbook.active
+    sheet["H3"] = "Ghi chú"
+    sheet["H5"] = "đã xác minh"
+    sheet.column_dimensions["H"].hidden = True
+    workbook.save(root / XLSX1)
+
+
 def stray_last_cell(root: Path) -> None:
     workbook = load_workbook(root / XLSX1)
     workbook.active["XFD1048576"] = "x"
@@ -212,7 +259,7 @@ CASES = [
     Case("zero-byte-csv", DECISION_2, f"{CSV2}: tệp rỗng (0 byte)", csv_bytes(b"")),
     Case("folder-named-like-the-file", DECISION_1, f"{XLSX1}: đây là một thư mục, không phải tệp",
          folder_instead_of_file),
-    Case("csv-not-utf8", DECISION_2, f"{CSV2}: tệp CSV không ở mã UTF-8",
+    Case("csv-not-utf8", DECISION_2, f"{CSV2}:1: tệp CSV không ở mã UTF-8",
          csv_bytes("STT,Họ và tên,Danh hiệu\n1,Lê Thị Cúc,LĐTT\n".encode("cp1258", errors="replace"))),
     Case("csv-field-over-128kb", DECISION_2, f"{CSV2}:2: có một ô dài hơn 128 KB",
          csv_bytes(b"STT,H\xe1\xbb\x8d v\xc3\xa0 t\xc3\xaan,Danh hi\xe1\xbb\x87u\n1,\"" + b"a" * 200_000 + b"\n")),
@@ -246,6 +293,26 @@ CASES = [
     Case("control-character-removed", DECISION_2, f"{CSV2}:4: E4 “Đơn vị”: đã bỏ ký tự ẩn trong "
          "“Phòng Tổng\\u0007 hợp”", csv_cell(4, 5, "Phòng Tổng\u0007 hợp"), code=0),
     Case("stray-value-in-the-last-cell", DECISION_1, "", stray_last_cell, code=0),
+    # columns hidden in Excel: never read; refused when no visible column has the heading
+    Case("hidden-title-column", DECISION_1, f"{X}3: {SHEET}!F3 {FORM_F}: cột F đang ẩn: chương trình không đọc "
+         "cột ẩn; hãy bỏ ẩn cột", hide_columns("F")),
+    Case("hidden-unit-column", DECISION_1, f"{X}3: {SHEET}!E3 “Đơn vị”: cột E đang ẩn", hide_columns("E")),
+    Case("hidden-grounds-column", DECISION_1, f"{X}3: {SHEET}!G3 “Thành tích”: cột G đang ẩn", hide_columns("G")),
+    Case("zero-width-name-column", DECISION_1, f"{X}3: {SHEET}!B3 “Họ và tên”: cột B đang ẩn",
+         name_column_dragged_to_zero_width),
+    Case("two-hidden-columns-both-named", DECISION_1, f"{X}3: {SHEET}!D3 “Chức vụ”: cột D đang ẩn",
+         hide_columns("D", "E")),
+    Case("hidden-old-title-column-beside-a-visible-one", DECISION_1, f"Cảnh báo: {X}3: {SHEET}!F3 {FORM_F}: cột F "
+         "đang ẩn nên không đọc; đọc cột H cùng tiêu đề", old_titles_in_a_hidden_column, code=0),
+    Case("hidden-column-not-read-anyway", DECISION_1, "", hidden_notes_column, code=0),
+    # a title of only quotes is no title (it matched the form without an abbreviation)
+    Case("title-only-quotes", DECISION_1, f"{X}8: {SHEET}!F8 {FORM_F}:", set_cells(F8='"')),
+    Case("unit-only-quotes", DECISION_2, f"{CSV2}:5: E5 “Đơn vị”:", csv_cell(5, 5, "''")),
+    # Excel's _xHHHH_ escapes: a CR is a line break, a control character is removed, a lone surrogate refused
+    Case("excel-escaped-control-character", DECISION_1, f"{X}8: {SHEET}!E8 “Đơn vị”: đã bỏ ký tự ẩn trong "
+         "“Phòng Tổng\\u0007 hợp”", set_cells(E8="Phòng Tổng_x0007_ hợp"), code=0),
+    Case("excel-escaped-lone-surrogate", DECISION_1, f"{X}8: {SHEET}!B8 “Họ và tên”: ô có ký tự không hợp lệ "
+         "\\ud800 (nửa cặp UTF-16)", set_cells(B8="Ma Văn_xD800_ Toàn")),
 ]  # fmt: skip
 
 
@@ -255,7 +322,7 @@ def test_bad_award_table(case: Case, broken_project: Path, capsys: pytest.Captur
 
 
 def test_enough_cases() -> None:
-    assert len(CASES) >= 25
+    assert len(CASES) >= 45
 
 
 # ---- what the document holds after a warning ----------------------------------------------------
@@ -354,3 +421,28 @@ def test_invisible_characters_are_escaped_in_messages() -> None:
     assert tables.escape_invisible("vu-duc\u200b-chinh") == "vu-duc\\u200b-chinh"
     assert tables.strip_invisible("\ufeffMa\u00ad Văn\u202e Toàn\x00") == "Ma Văn Toàn"
     assert tables.strip_invisible("Dòng 1\nDòng 2") == "Dòng 1\nDòng 2"  # a line break is visible
+
+
+def test_a_hidden_column_is_never_read(project: Project) -> None:
+    old_titles_in_a_hidden_column(project.root)
+    problems = Problems()
+    records = tables.read_award_table(project.root / XLSX1, project.root, problems)
+    assert not problems and len(records) == 30
+    assert "Chiến sĩ thi đua cơ sở" not in {r.values["form"] for r in records}
+    assert [str(w) for w in problems.warnings] == [
+        f"{XLSX1}:3: {SHEET}!F3 {FORM_F}: cột F đang ẩn nên không đọc; đọc cột H cùng tiêu đề"
+    ]
+
+
+def test_a_hidden_column_the_program_does_not_read_says_nothing(project: Project) -> None:
+    hidden_notes_column(project.root)
+    problems = Problems()
+    assert len(tables.read_award_table(project.root / XLSX1, project.root, problems)) == 30
+    assert not problems and not problems.warnings
+
+
+def test_excel_escapes_are_read_as_characters() -> None:
+    assert tables.excel_unescape("Dòng 1_x000D_\nDòng 2") == "Dòng 1\r\nDòng 2"
+    assert tables.excel_unescape("_x005F_x0041_") == "_x0041_"  # a literal "_x0041_" typed by the clerk
+    assert tables.excel_unescape("_xD83D__xDE00_") == "\U0001f600"  # a surrogate pair is one character
+    assert tables._cell_text("Dòng 1_x000D_\nDòng 2", excel=True) == "Dòng 1\nDòng 2"

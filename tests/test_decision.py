@@ -293,7 +293,7 @@ def test_a_csv_that_is_not_utf8_is_refused_with_advice(project):
     with pytest.raises(ContentError) as caught:
         load_decision(project.root, 2024, 1)
     assert [str(p) for p in caught.value.problems] == [
-        "content/2024/moi.csv: tệp CSV không ở mã UTF-8 (trong Excel: Lưu dưới dạng CSV UTF-8)"
+        "content/2024/moi.csv:1: tệp CSV không ở mã UTF-8 (trong Excel: Lưu dưới dạng CSV UTF-8)"
     ]
 
 

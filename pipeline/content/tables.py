@@ -129,6 +129,7 @@ class Sheet:
     rows: dict[int, dict[int, str]] = field(default_factory=dict)
     hidden: bool = False
     hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     """Merged ranges as (min_col, min_row, max_col, max_row)."""
     cells_visited: int = 0
@@ -163,6 +164,8 @@ def read_award_table(path: Path, root: Path, problems: Problems) -> list[TableRe
         if header is None:
             continue
         found_header = True
+        if _hidden_headings(name, sheet, header, problems):
+            continue
         records.extend(_records(name, sheet, header, problems))
     if not found_header and not any(p.file == name for p in problems.items):
         wanted = " và ".join(f"“{HEADINGS[f][0].capitalize()}”" for f in REQUIRED)
@@ -197,12 +200,28 @@ def _file_problem(path: Path) -> str | None:
     return None
 
 
-def _cell_text(value: Any) -> str:
+def _cell_text(value: Any, excel: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, str):
+        if excel and "_x" in value:
+            value = excel_unescape(value)
+        value = value.replace("\r\n", "\n").replace("\r", "\n")  # a line break, however written
     return unicodedata.normalize("NFC", str(value)).strip()
+
+
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def excel_unescape(text: str) -> str:
+    """The characters Excel writes as `_xHHHH_` in a workbook (a CR as `_x000D_`; `_x005F_` is "_").
+
+    Surrogate pairs are joined; a lone surrogate stays, to be refused with its cell.
+    """
+    text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
 def _xlsx_sheets(path: Path, name: str, problems: Problems) -> Iterator[Sheet]:
@@ -259,24 +278,37 @@ def _read_sheet(workbook: Any, worksheet: Any) -> Sheet:
         )
         for index, cells in parser.parse():
             sheet.cells_visited += len(cells)
-            texts = {c["column"]: text for c in cells if (text := _cell_text(c["value"]))}
+            texts = {c["column"]: text for c in cells if (text := _cell_text(c["value"], excel=True))}
             if texts:
                 sheet.rows[index] = texts
     sheet.hidden_rows = {
         int(row) for row, attrs in parser.row_dimensions.items() if attrs.get("hidden") in ("1", "true")
     }
+    used = {c for cells in sheet.rows.values() for c in cells}
+    for attrs in parser.column_dimensions.values():  # <col min max hidden width>; width 0 hides too
+        if attrs.get("hidden") in ("1", "true") or _float(attrs.get("width")) == 0:
+            first, last = int(attrs["min"]), int(attrs.get("max", attrs["min"]))
+            sheet.hidden_columns.update(c for c in used if first <= c <= last)
     if parser.merged_cells is not None:
         sheet.merged = [tuple(m.bounds) for m in parser.merged_cells.mergeCell]  # type: ignore[misc]
     return sheet
 
 
-def _csv_sheet(path: Path, name: str, problems: Problems) -> Iterator[Sheet]:
+def _float(text: str | None) -> float | None:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        problems.extend(
-            [Problem(name, None, "", "tệp CSV không ở mã UTF-8 (trong Excel: Lưu dưới dạng CSV UTF-8)")]
-        )
+        return float(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+def _csv_sheet(path: Path, name: str, problems: Problems) -> Iterator[Sheet]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = "tệp CSV không ở mã UTF-8 (trong Excel: Lưu dưới dạng CSV UTF-8)"
+        problems.extend([Problem(name, line, "", message)])
         return
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
@@ -305,15 +337,50 @@ def _csv_sheet(path: Path, name: str, problems: Problems) -> Iterator[Sheet]:
 
 
 def _find_header(sheet: Sheet) -> tuple[int, dict[str, tuple[int, str]]] | None:
+    """The heading row and the columns read: a hidden column is never read (see `_hidden_headings`)."""
     for index in sorted(i for i in sheet.rows if i <= HEADER_SEARCH_ROWS):
         columns: dict[str, tuple[int, str]] = {}
+        seen: set[str] = set()
         for column, text in sorted(sheet.rows[index].items()):
             field_name = _HEADING_FIELDS.get(normalise_heading(strip_invisible(text)))
-            if field_name and field_name not in columns:
-                columns[field_name] = (column, text)
-        if all(f in columns for f in REQUIRED):
+            if field_name:
+                seen.add(field_name)
+                if field_name not in columns and column not in sheet.hidden_columns:
+                    columns[field_name] = (column, text)
+        if all(f in seen for f in REQUIRED):
             return index, columns
     return None
+
+
+def _hidden_headings(
+    name: str, sheet: Sheet, header: tuple[int, dict[str, tuple[int, str]]], problems: Problems
+) -> bool:
+    """Report recognised columns hidden in Excel; True when the sheet cannot be read.
+
+    The clerk does not see a hidden column, so it is never read: with a visible column of the same
+    heading, that one is read and the hidden one named in a warning; without one, the hidden
+    column's text would be either printed unseen or dropped, so it is refused.
+    """
+    header_row, columns = header
+    refused = False
+    for column in sorted(sheet.hidden_columns):
+        text = sheet.rows[header_row].get(column)
+        field_name = _HEADING_FIELDS.get(normalise_heading(strip_invisible(text))) if text else None
+        if field_name is None:
+            continue
+        loc = CellLoc(name, sheet.label, header_row, {field_name: (column, text or "")}).at(field_name)
+        if field_name in columns:
+            used = column_letter(columns[field_name][0])
+            message = f"cột {column_letter(column)} đang ẩn nên không đọc; đọc cột {used} cùng tiêu đề"
+            problems.warn(loc, message)
+        else:
+            problems.add(
+                loc,
+                f"cột {column_letter(column)} đang ẩn: chương trình không đọc cột ẩn; hãy bỏ ẩn cột "
+                "(nếu cần in nội dung này) hoặc xóa cột",
+            )
+            refused = True
+    return refused
 
 
 def _is_footer(values: dict[str, str]) -> bool:
@@ -424,11 +491,20 @@ def _records(
 
 
 def _refused(values: dict[str, str], loc: CellLoc, problems: Problems) -> bool:
-    """Refuse Excel error values and names without letters; remove invisible characters (warning)."""
+    """Refuse Excel error values, lone surrogates and names without letters; remove invisible
+    characters (warning)."""
     refused = False
     for key, text in list(values.items()):
         if text.upper() in EXCEL_ERRORS:
             problems.add(loc.at(key), f"ô có giá trị lỗi {text} của Excel: sửa công thức hoặc ghi giá trị")
+            refused = True
+            continue
+        broken = next((c for c in text if unicodedata.category(c) == "Cs"), None)
+        if broken is not None:
+            problems.add(
+                loc.at(key),
+                f"ô có ký tự không hợp lệ {escape_invisible(broken)} (nửa cặp UTF-16): hãy gõ lại nội dung ô",
+            )
             refused = True
             continue
         clean = strip_invisible(text)

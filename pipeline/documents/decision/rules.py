@@ -234,6 +234,8 @@ def _find_form(text: str, catalog: RewardCatalog) -> RewardForm | None:
     wanted = fold(text)
     for prefix in ("danh hiệu ", "tặng "):
         wanted = wanted.removeprefix(prefix).strip("“”\"' ")
+    if not wanted:  # only quotes: no title, never the form without an abbreviation
+        return None
     for form in catalog.forms:
         if wanted in {fold(form.name), fold(form.id), fold(form.abbreviation or "")}:
             return form
@@ -242,6 +244,8 @@ def _find_form(text: str, catalog: RewardCatalog) -> RewardForm | None:
 
 def _find_unit(text: str, departments: list[Department]) -> Department | None:
     wanted = fold(text)
+    if not wanted:
+        return None
     return next((d for d in departments if wanted in (fold(d.code), fold(d.name))), None)
 
 
