@@ -188,7 +188,7 @@ def _load_one(
             if doc is None:
                 problems.add(content.loc.at("bases", i), f"không có văn bản “{basis}” trong danh mục văn bản")
             else:
-                check_in_force(doc, on, content.loc.at("bases", i), problems)
+                check_in_force(doc, on, content.loc.at("bases", i), problems, catalogs, draft=draft)
     records = list(content.awards)
     before = len(problems.items)
     for i, name in enumerate(content.award_files):
