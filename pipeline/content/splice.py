@@ -103,7 +103,6 @@ class YamlText:
             return Edit(start, end, "", path, why)
         return Edit(start, end, " " * (end - start), path, why)  # the comment keeps its column
 
-
     def insert_field(self, mapping: PathKey, key: str, value: str, why: str) -> Edit | None:
         """An edit adding `key: value` as the last field of the block mapping at `mapping`;
         None if there is no such block mapping."""

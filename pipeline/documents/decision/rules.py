@@ -149,7 +149,8 @@ def check_decision(
 
 
 def _marks(source: Content, path: Path, problems: Problems, draft: bool) -> set[tuple[str | int, ...]] | None:
-    """The marked fields of a decision file; None (each mark a problem) unless it is a draft."""
+    """The marked fields of a decision file; outside a draft each mark is also a problem (the other
+    fields are still checked, so that a final lists everything to fix at once)."""
     loaded = source.yaml(path, Problems()) if path.is_file() else None
     found = list(marks.find_marks(loaded.data)) if loaded else []
     if found and not draft:
@@ -157,7 +158,6 @@ def _marks(source: Content, path: Path, problems: Problems, draft: bool) -> set[
             problems.add(
                 loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(text)} (hoặc tạo bản nháp: --draft)"
             )
-        return None
     return {where for where, _text in found}
 
 
@@ -212,7 +212,8 @@ def _load_one(
             )
     departments = issued[0].departments if issued else []
     awards = [a for r in records if (a := _resolve(r, period, catalogs.rewards, departments, problems))]
-    if not records and len(problems.items) == before and not draft:
+    list_marked = any(key[0] == "award_files" for key in marked)
+    if not records and len(problems.items) == before and not draft and not list_marked:
         problems.add(content.loc.at("awards"), "quyết định chưa có khen thưởng nào (awards hoặc award_files)")
     return _Decision(period, path, content, on, issued, awards)
 
