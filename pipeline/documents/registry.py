@@ -24,7 +24,7 @@ from pipeline.documents.report.rules import ValidReport, report_file
 from pipeline.documents.shared import Built, document_bytes, document_number
 from pipeline.documents.write_back import write_report_date
 from pipeline.documents.year import load_decision, load_plan, load_report
-from pipeline.errors import ContentError, InputProblem, Problem
+from pipeline.errors import ContentError, InputProblem, Problem, os_reason
 from pipeline.vn import dates as vndates
 from pipeline.word.write import write_atomic
 
@@ -285,7 +285,7 @@ def build_all(
         except OSError as exc:
             written = ", ".join(project.display(b.path) for b in built) or "không có tệp nào"
             raise PartlyWritten(
-                f"{project.display(item.path)}: không ghi được ({exc.strerror or exc}); đã ghi: {written}"
+                f"{project.display(item.path)}: không ghi được ({os_reason(exc)}); đã ghi: {written}"
             ) from exc
     return built
 
