@@ -64,9 +64,22 @@ def render_decision(
     project: Project, year: int, period: int, *, draft: bool = False, content: Content | None = None
 ) -> tuple[bytes, list[Problem]]:
     """The decision of a period as .docx bytes, with the warnings its rules raised."""
+    prepared = _prepare_decision(project, year, period, draft=draft, content=content)
+    return prepared.data, prepared.warnings
+
+
+def _prepare_decision(
+    project: Project, year: int, period: int, *, draft: bool, content: Content | None
+) -> Prepared:
     valid = load_decision(project.root, year, period, draft=draft, content=content or Content(project))
     context, props = decision.decision_context(valid), decision.decision_properties(valid)
-    return document_bytes(project.templates, decision.TEMPLATE, context, props), valid.warnings
+    data = document_bytes(project.templates, decision.TEMPLATE, context, props)
+    doc = valid.content.document
+    label = (
+        None if valid.draft else _signed_label("quyet-dinh", "Quyết định", valid.issuer, doc.number, doc.date)
+    )
+    path = project.output_dir(year) / decision.output_name(year, period)
+    return Prepared(path, data, valid.warnings, label)
 
 
 def build_decision(
@@ -223,18 +236,7 @@ def _plan(job: Job) -> Prepared:
 
 
 def _decision(job: Job) -> Prepared:
-    period = _period(job)
-    valid = load_decision(
-        job.project.root, job.year, period, draft=job.draft, content=job.content or Content(job.project)
-    )
-    context, props = decision.decision_context(valid), decision.decision_properties(valid)
-    data = document_bytes(job.project.templates, decision.TEMPLATE, context, props)
-    doc = valid.content.document
-    label = (
-        None if valid.draft else _signed_label("quyet-dinh", "Quyết định", valid.issuer, doc.number, doc.date)
-    )
-    path = job.project.output_dir(job.year) / decision.output_name(job.year, period)
-    return Prepared(path, data, valid.warnings, label)
+    return _prepare_decision(job.project, job.year, _period(job), draft=job.draft, content=job.content)
 
 
 def _report(job: Job) -> Prepared:
