@@ -16,7 +16,7 @@ export TDKT_ROOT := $(CURDIR)
 
 # Handed to the recipes through the environment, so that a value with spaces, quotes or ";" stays one
 # word: recipes read them as "$$YEAR", never as $(YEAR).
-export YEAR PERIOD DATE FILE A B DOC REF BASE DRAFT
+export YEAR PERIOD DATE FILE A B DOC REF BASE DRAFT FORCE
 
 .DEFAULT_GOAL := help
 .PHONY: check-year check-period help plan new-year decision report diff git-diff-setup pdf all check test lint bench templates clean
@@ -52,6 +52,14 @@ DRAFT_FLAG = draft=$$(case "$$DRAFT" in \
 		(*) echo "DRAFT chỉ nhận 1 (bản dự thảo) hoặc 0 (nhận được “$$DRAFT”)" >&2; exit 2 ;; \
 	esac) || exit 2
 
+# "FORCE" (decision, report, all): a signed document whose text changed is replaced without
+# keeping the previous file (…-truoc-<date>.docx). Same values as DRAFT.
+FORCE_FLAG = force=$$(case "$$FORCE" in \
+		(""|0|no|NO|No|không|false) ;; \
+		(1|yes|YES|Yes|có|true) echo --force ;; \
+		(*) echo "FORCE chỉ nhận 1 (ghi đè, không giữ bản trước) hoặc 0 (nhận được “$$FORCE”)" >&2; exit 2 ;; \
+	esac) || exit 2
+
 # Cheap guards, so that a typo is reported before a first run spends a minute installing.
 check-year:
 	@case "$$YEAR" in ([0-9][0-9][0-9][0-9]) ;; (*) echo "YEAR phải gồm 4 chữ số, ví dụ: make plan YEAR=2024 (nhận được “$$YEAR”)" >&2; exit 2 ;; esac
@@ -66,10 +74,10 @@ new-year: check-year $(RUNTIME_STAMP) ## chuẩn bị content/YEAR/ từ năm g�
 	@$(TDKT) new-year "$$YEAR"
 
 decision: check-year check-period $(RUNTIME_STAMP) ## quyết định khen thưởng của đợt PERIOD: output/YEAR/quyet-dinh-dot-PERIOD-YEAR.docx
-	@$(DRAFT_FLAG); $(TDKT) decision "$$YEAR" "$$PERIOD" $$draft
+	@$(DRAFT_FLAG); $(FORCE_FLAG); $(TDKT) decision "$$YEAR" "$$PERIOD" $$draft $$force
 
-report: check-year $(RUNTIME_STAMP) ## báo cáo: sơ kết với PERIOD=n, tổng kết khi không có PERIOD; DATE=dd/mm/yyyy
-	@$(DRAFT_FLAG); $(TDKT) report "$$YEAR" $${PERIOD:+"$$PERIOD"} $${DATE:+--date "$$DATE"} $$draft
+report: check-year $(RUNTIME_STAMP) ## báo cáo: sơ kết với PERIOD=n, tổng kết khi không có PERIOD; DATE=dd/mm/yyyy (ghi vào tệp nội dung)
+	@$(DRAFT_FLAG); $(FORCE_FLAG); $(TDKT) report "$$YEAR" $${PERIOD:+"$$PERIOD"} $${DATE:+--date "$$DATE"} $$draft $$force
 
 # tdkt diff exits 0 same, 1 different, 2 trouble; make fails only on trouble.
 diff: $(RUNTIME_STAMP) ## so sánh: A=cũ.docx B=mới.docx | YEAR= DOC=plan REF=<git> | YEAR= DOC=plan BASE=<năm>
@@ -89,7 +97,7 @@ pdf: check-year $(RUNTIME_STAMP) ## chuyển các tệp .docx trong output/YEAR/
 	@$(TDKT) pdf "$$YEAR"
 
 all: check-year $(RUNTIME_STAMP) ## tạo mọi văn bản của năm và bản PDF
-	@$(TDKT) all "$$YEAR"
+	@$(FORCE_FLAG); $(TDKT) all "$$YEAR" $$force
 
 check: $(RUNTIME_STAMP) ## kiểm tra thể thức theo Nghị định 30: FILE=van-ban.docx (mã 0 đúng, 1 có điểm sai, 2 lỗi)
 	@[ -n "$$FILE" ] || { echo "Thiếu FILE: make check FILE=van-ban.docx" >&2; exit 2; }; \

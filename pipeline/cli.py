@@ -14,7 +14,7 @@ from types import ModuleType
 
 from pipeline.content.project import Project
 from pipeline.documents.registry import KINDS as DOCUMENT_KINDS
-from pipeline.documents.registry import build_decision, build_plan, build_report, render_kind
+from pipeline.documents.registry import Job, build_decision, build_report, render_kind
 from pipeline.documents.shared import Built
 from pipeline.errors import ContentError, InputProblem, display_path
 from pipeline.vn import dates as vndate
@@ -61,6 +61,10 @@ def _vietnamese(message: str) -> str:
 def _vietnamese_plural(singular: str, plural: str, count: int) -> str:
     return _vietnamese(singular if count == 1 else plural)
 
+
+FORCE_HELP = (
+    "văn bản đã có số và ngày (đã ký) mà nội dung thay đổi: ghi đè, không giữ bản trước (…-truoc-<ngày>.docx)"
+)
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 """Years a command accepts; dates of a year ±1 and anniversaries stay valid dates."""
@@ -121,6 +125,7 @@ def parser() -> argparse.ArgumentParser:
     year(decision)
     decision.add_argument("period", type=period_argument, metavar="ĐỢT", help="đợt thi đua: 1, 2 ...")
     decision.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
+    decision.add_argument("--force", action="store_true", help=FORCE_HELP)
 
     report = commands.add_parser(
         "report", help="tạo báo cáo sơ kết một đợt (có ĐỢT) hoặc báo cáo tổng kết năm (không có ĐỢT)"
@@ -133,9 +138,10 @@ def parser() -> argparse.ArgumentParser:
         "--date",
         type=date_argument,
         metavar="NGÀY",
-        help="ngày của báo cáo (dd/mm/yyyy); thay ngày trong tệp nội dung",
+        help="ngày của báo cáo (dd/mm/yyyy); được ghi vào tệp nội dung của báo cáo (document.date)",
     )
     report.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
+    report.add_argument("--force", action="store_true", help=FORCE_HELP)
 
     diff = commands.add_parser(
         "diff",
@@ -171,6 +177,7 @@ def parser() -> argparse.ArgumentParser:
 
     everything = commands.add_parser("all", help="tạo mọi văn bản của một năm và bản PDF của chúng")
     year(everything)
+    everything.add_argument("--force", action="store_true", help=FORCE_HELP)
 
     check = commands.add_parser("check", help="kiểm tra thể thức một tệp .docx theo Nghị định 30/2020/NĐ-CP")
     check.add_argument("file", type=Path, metavar="TỆP", help="tệp .docx cần kiểm tra")
@@ -219,13 +226,15 @@ def _dispatch(args: argparse.Namespace) -> int:
             if given is not None and (not str(given) or str(given) == "." or given.is_dir()):
                 raise InputProblem(f"“{given}”: cần tên một tệp .docx, không phải thư mục hay chuỗi rỗng")
         if args.command == "plan":
-            path = build_plan(project, args.year, draft=args.draft)
+            job = Job(project, args.year, None, dt.date.today(), draft=args.draft)
+            path = _report_warnings(DOCUMENT_KINDS["plan"].build(job))
             print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
             _hint_pdf(args.year)
         elif args.command == "new-year":
             _new_year(project, args.year)
         elif args.command == "decision":
-            path = _report_warnings(build_decision(project, args.year, args.period, draft=args.draft))
+            built = build_decision(project, args.year, args.period, draft=args.draft, force=args.force)
+            path = _report_warnings(built)
             print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
         elif args.command == "report":
             built, report = build_report(
@@ -235,17 +244,20 @@ def _dispatch(args: argparse.Namespace) -> int:
                 today=dt.date.today(),
                 report_date=args.date,
                 draft=args.draft,
+                force=args.force,
             )
             _report_warnings(built)
+            for line in built.done:
+                print(line)
             if report.draft and not args.draft:
                 print("Đợt chưa kết thúc và báo cáo chưa có ngày: tạo bản DỰ THẢO.", file=sys.stderr)
             print(f"Đã tạo {_shown(built.path, project.root)}" + (" (DỰ THẢO)" if report.draft else ""))
         elif args.command == "diff":
             return _diff(project, args)
         elif args.command == "pdf":
-            _pdfs(project, args.year, sorted(project.output_dir(args.year).glob("*.docx")))
+            _pdfs(project, args.year, _year_documents(project, args.year))
         elif args.command == "all":
-            _pdfs(project, args.year, _build_all(project, args.year))
+            _pdfs(project, args.year, _build_all(project, args.year, force=args.force))
         elif args.command == "check":
             return _check(args.file)
         elif args.command == "textconv":
@@ -299,11 +311,18 @@ def _pdfs(project: Project, year: int, sources: list[Path]) -> None:
         print(f"Đã tạo {_shown(result.pdf, project.root)} ({result.pages} trang)")
 
 
-def _build_all(project: Project, year: int) -> list[Path]:
+def _year_documents(project: Project, year: int) -> list[Path]:
+    """The year's .docx outputs, without the previous versions kept of signed documents."""
+    from pipeline.documents.signed import is_previous_version
+
+    return [p for p in sorted(project.output_dir(year).glob("*.docx")) if not is_previous_version(p)]
+
+
+def _build_all(project: Project, year: int, *, force: bool = False) -> list[Path]:
     """Every document of the year that has content: plan, decisions, reports."""
     from pipeline.documents.registry import build_all
 
-    built = [_report_warnings(b) for b in build_all(project, year, today=dt.date.today())]
+    built = [_report_warnings(b) for b in build_all(project, year, today=dt.date.today(), force=force)]
     # build_all wrote nothing unless every document was valid
     for path in built:
         print(f"Đã tạo {_shown(path, project.root)}")
@@ -314,6 +333,8 @@ def _report_warnings(built: Built) -> Path:
     """Print a build's warnings; return the file it wrote."""
     for warning in built.warnings:
         print(f"Cảnh báo: {warning}", file=sys.stderr)
+    for line in built.notes:
+        print(f"  {line}", file=sys.stderr)
     return built.path
 
 
@@ -404,6 +425,8 @@ def _new_year(project: Project, year: int) -> None:
         print("Dời sang ngày làm việc liền trước (thứ Bảy, Chủ nhật, ngày nghỉ lễ):")
         for line in result.moved:
             print(f"  {line}")
+    for warning in result.warnings:
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
     if result.round_anniversaries:
         print(f"Ngày kỷ niệm tròn năm {year} (gợi ý, đã ghi vào tệp ở dạng chú thích):")
         for line in result.round_anniversaries:

@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.cli import main
 
-from .conftest import ROOT
+from .conftest import ROOT, as_of_2024
 
 COMMANDS_2024 = (
     ("plan", "2024"),
@@ -44,7 +44,7 @@ def built_2024(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 2024 documents, built once from the repository's content."""
     root = tmp_path_factory.mktemp("built-2024")
     for name in ("content", "templates"):
-        shutil.copytree(ROOT / name, root / name)
+        shutil.copytree(ROOT / name, root / name, ignore=as_of_2024)
     for args in COMMANDS_2024:
         assert main(["--root", str(root), *args]) == 0, args
     return root / "output"
@@ -54,7 +54,7 @@ def built_2024(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def broken_project(tmp_path: Path, built_2024: Path) -> Path:
     """A copy of content, templates and the 2024 outputs, free to break."""
     for name in ("content", "templates"):
-        shutil.copytree(ROOT / name, tmp_path / name)
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=as_of_2024)
     shutil.copytree(built_2024, tmp_path / "output")
     return tmp_path
 

@@ -78,8 +78,10 @@ def test_report_commands_build_the_sơ_kết_and_the_tổng_kết(project, capsy
     out = capsys.readouterr().out.splitlines()
     assert out == [
         "Đã tạo output/2024/bao-cao-so-ket-dot-1-2024.docx",
+        "Đã ghi ngày báo cáo 28/12/2024 (thay 26/12/2024) vào content/2024/bao-cao-tong-ket.yaml:7 (document.date)",
         "Đã tạo output/2024/bao-cao-tong-ket-2024.docx",
     ]
+    assert "  date: 28/12/2024\n" in (project.root / "content/2024/bao-cao-tong-ket.yaml").read_text("utf-8")
 
 
 def test_report_date_that_does_not_exist_is_refused(project, capsys):

@@ -324,7 +324,7 @@ def test_a_citation_not_in_force_on_the_signing_date_is_an_error(project):
     edit(project.root / D2, "  - qd-39-2023-ubnd\n", "  - qd-39-2023-ubnd\n  - nd-152-2025\n")
     line = line_of(project.root / D2, "  - nd-152-2025")
     assert decision_problems(project, 2) == [
-        f"{D2}:{line}: bases[3]: văn bản “nd-152-2025” không có hiệu lực vào ngày 20/12/2024"
+        f"{D2}:{line}: bases[3]: văn bản “nd-152-2025” không có hiệu lực vào ngày 20/12/2024 (có hiệu lực từ 01/7/2025)"
     ]
 
 

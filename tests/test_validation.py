@@ -155,7 +155,7 @@ CASES = [
         "[van-ban:nd-152-2025]",
         "      - Chú trọng tuyên truyền",
         "tasks[1].items[1]",
-        "văn bản “nd-152-2025” không có hiệu lực vào ngày 01/3/2024",
+        "văn bản “nd-152-2025” không có hiệu lực vào ngày 01/3/2024 (có hiệu lực từ 01/7/2025)",
     ),
     (
         "unknown-movement",

@@ -241,6 +241,8 @@ class Holiday(Record):
 @dataclass(kw_only=True)
 class HolidayCalendar(Record):
     holidays: list[Holiday]
+    unconfirmed_years: list[int] = field(default_factory=list)
+    """Years whose holidays are not yet checked against the official notice (a warning when used)."""
 
 
 # ---- content/shared/khen-thuong.yaml ---------------------------------------------------------

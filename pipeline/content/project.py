@@ -155,8 +155,36 @@ class Content:
 
     def holidays(self) -> set[dt.date]:
         """The public holidays of content/shared/ngay-nghi.yaml; raises ContentError."""
+        return {h.date for h in self.holiday_calendar().holidays}
+
+    def holiday_calendar(self) -> HolidayCalendar:
+        """content/shared/ngay-nghi.yaml as a record; raises ContentError."""
         problems = Problems()
         calendar = self.record(self.project.shared_dir / HOLIDAYS_FILE, HolidayCalendar, problems)
         problems.raise_if_any()
         assert calendar is not None
-        return {h.date for h in calendar.holidays}
+        return calendar
+
+    def holiday_warnings(self, year: int) -> list[Problem]:
+        """Warnings when the holidays of `year` are missing or not confirmed: days moved to a
+        working day may then fall on a holiday."""
+        calendar = self.holiday_calendar()
+        if any(h.date.year == year for h in calendar.holidays):
+            if year not in calendar.unconfirmed_years:
+                return []
+            at = calendar.unconfirmed_years.index(year)
+            return [
+                Problem.at(
+                    calendar.loc.at("unconfirmed_years", at),
+                    f"ngày nghỉ lễ năm {year} chưa được đối chiếu với thông báo chính thức: "
+                    "kiểm tra các ngày đã dời (hạn nộp hồ sơ, ngày sơ kết, tổng kết), "
+                    f"rồi xóa {year} khỏi unconfirmed_years",
+                )
+            ]
+        return [
+            Problem.at(
+                calendar.loc.at("holidays"),
+                f"chưa có ngày nghỉ lễ năm {year}: hạn nộp hồ sơ, ngày sơ kết, tổng kết chỉ được tránh "
+                f"thứ Bảy, Chủ nhật; bổ sung ngày nghỉ lễ, Tết năm {year} rồi kiểm tra lại các ngày đó",
+            )
+        ]

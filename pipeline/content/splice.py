@@ -87,6 +87,12 @@ class YamlText:
             return None
         start, end = node.start_mark.index, node.end_mark.index
         if value is not None:
+            if start == end and path and isinstance(parent := self.node(*path[:-1]), MappingNode):
+                # a blank value ("date:   # comment"): its marks may lie after the comment; the
+                # value goes right after the key's colon
+                key = next(k for k, v in parent.value if v is node)
+                colon = self.text.find(":", key.end_mark.index) + 1
+                return Edit(colon, colon, " " + scalar(value), path, why)
             return Edit(start, end, scalar(value), path, why)
         if id(node) in self._flow:
             return Edit(start, end, "null", path, why)
@@ -96,6 +102,20 @@ class YamlText:
                 start -= 1
             return Edit(start, end, "", path, why)
         return Edit(start, end, " " * (end - start), path, why)  # the comment keeps its column
+
+    def insert_field(self, mapping: PathKey, key: str, value: str, why: str) -> Edit | None:
+        """An edit adding `key: value` as the last field of the block mapping at `mapping`;
+        None if there is no such block mapping."""
+        node = self.node(*mapping)
+        if not isinstance(node, MappingNode) or not node.value or id(node) in self._flow or node.flow_style:
+            return None
+        first_key = node.value[0][0]
+        indent = first_key.start_mark.column
+        last = node.value[-1][1]
+        end = self.text.find("\n", last.end_mark.index - 1 if last.end_mark.index else 0)
+        at = len(self.text) if end < 0 else end + 1
+        prefix = "" if at == 0 or self.text[at - 1] == "\n" else "\n"
+        return Edit(at, at, f"{prefix}{' ' * indent}{key}: {scalar(value)}\n", (*mapping, key), why)
 
 
 def scalar(value: str) -> str:

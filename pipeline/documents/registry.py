@@ -10,19 +10,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.content.project import Content, Project
+from pipeline.documents import signed
 from pipeline.documents.decision import context as decision
 from pipeline.documents.decision.rules import decision_periods
 from pipeline.documents.plan import context as plan
 from pipeline.documents.report import context as report
 from pipeline.documents.report.rules import ValidReport, report_file
-from pipeline.documents.shared import Built, document_bytes
+from pipeline.documents.shared import Built, document_bytes, document_number
+from pipeline.documents.write_back import write_report_date
 from pipeline.documents.year import load_decision, load_plan, load_report
 from pipeline.errors import ContentError, InputProblem, Problem, os_reason
+from pipeline.vn import dates as vndates
 from pipeline.word.write import write_atomic
+
+if TYPE_CHECKING:
+    from pipeline.content.model import Issuer
 
 PLAN_TEMPLATE = plan.TEMPLATE
 DECISION_TEMPLATE = decision.TEMPLATE
@@ -34,10 +41,17 @@ REPORT_TEMPLATE = report.TEMPLATE
 
 def render_plan(project: Project, year: int, *, draft: bool = False, content: Content | None = None) -> bytes:
     """The plan of a year as .docx bytes; raises ContentError or TemplateProblem."""
+    return _render_plan(project, year, draft=draft, content=content)[0]
+
+
+def _render_plan(
+    project: Project, year: int, *, draft: bool = False, content: Content | None = None
+) -> tuple[bytes, list[Problem]]:
     valid = load_plan(project.root, year, draft=draft, content=content or Content(project))
-    return document_bytes(
+    data = document_bytes(
         project.templates, plan.TEMPLATE, plan.plan_context(valid), plan.plan_properties(valid)
     )
+    return data, list(valid.warnings)
 
 
 def build_plan(project: Project, year: int, *, draft: bool = False, content: Content | None = None) -> Path:
@@ -50,18 +64,35 @@ def render_decision(
     project: Project, year: int, period: int, *, draft: bool = False, content: Content | None = None
 ) -> tuple[bytes, list[Problem]]:
     """The decision of a period as .docx bytes, with the warnings its rules raised."""
+    prepared = _prepare_decision(project, year, period, draft=draft, content=content)
+    return prepared.data, prepared.warnings
+
+
+def _prepare_decision(
+    project: Project, year: int, period: int, *, draft: bool, content: Content | None
+) -> Prepared:
     valid = load_decision(project.root, year, period, draft=draft, content=content or Content(project))
     context, props = decision.decision_context(valid), decision.decision_properties(valid)
-    return document_bytes(project.templates, decision.TEMPLATE, context, props), valid.warnings
+    data = document_bytes(project.templates, decision.TEMPLATE, context, props)
+    doc = valid.content.document
+    label = (
+        None if valid.draft else _signed_label("quyet-dinh", "Quyết định", valid.issuer, doc.number, doc.date)
+    )
+    path = project.output_dir(year) / decision.output_name(year, period)
+    return Prepared(path, data, valid.warnings, label)
 
 
 def build_decision(
-    project: Project, year: int, period: int, *, draft: bool = False, content: Content | None = None
+    project: Project,
+    year: int,
+    period: int,
+    *,
+    draft: bool = False,
+    content: Content | None = None,
+    force: bool = False,
 ) -> Built:
-    data, warnings = render_decision(project, year, period, draft=draft, content=content)
-    path = project.output_dir(year) / decision.output_name(year, period)
-    write_atomic(path, data)
-    return Built(path, warnings)
+    job = Job(project, year, period, dt.date.today(), draft=draft, content=content, force=force)
+    return KINDS["decision"].build(job)
 
 
 def render_report(
@@ -97,13 +128,18 @@ def build_report(
     report_date: dt.date | None = None,
     draft: bool = False,
     content: Content | None = None,
+    force: bool = False,
 ) -> tuple[Built, ValidReport]:
     data, valid = render_report(
         project, year, period, today=today, report_date=report_date, draft=draft, content=content
     )
-    path = project.output_dir(year) / report.output_name(year, valid)
-    write_atomic(path, data)
-    return Built(path, valid.warnings), valid
+    prepared = Prepared(project.output_dir(year) / report.output_name(year, valid), data, valid.warnings)
+    saved = None
+    if report_date is not None:  # kept in the content file before the report is written
+        source = project.content_dir(year) / report_file(valid.scope.period)
+        saved = write_report_date(source, project.display(source), report_date)
+    built = write_prepared(project, _signed_report(prepared, valid), force=force)
+    return (replace(built, done=(saved,)) if saved else built), valid
 
 
 # ---- the registry --------------------------------------------------------------------------------
@@ -120,6 +156,8 @@ class Job:
     today: dt.date
     draft: bool = False
     content: Content | None = None
+    force: bool = False
+    """Replace a signed document whose text changed without keeping the previous file."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +167,34 @@ class Prepared:
     path: Path
     data: bytes
     warnings: list[Problem]
+    signed: str | None = None
+    """'Quyết định số 05/QĐ-VP ngày 20/12/2024' when the document has a number and a date."""
+
+
+def write_prepared(project: Project, item: Prepared, *, force: bool = False) -> Built:
+    """Write a rendered document; a signed one whose text changed is kept first (signed.py)."""
+    change = None
+    if item.signed is not None:
+        change = signed.guard(item.path, item.data, item.signed, project.display(item.path), force=force)
+    write_atomic(item.path, item.data)
+    if change is None:
+        return Built(item.path, item.warnings)
+    return Built(item.path, [*item.warnings, change.warning], tuple(change.details))
+
+
+def _signed_label(
+    kind: str, name: str, issuer: Issuer, number: int | None, date: dt.date | None
+) -> str | None:
+    if number is None or date is None:
+        return None
+    return f"{name} số {document_number(kind, issuer, number)} ngày {vndates.numeric(date)}"
+
+
+def _signed_report(prepared: Prepared, valid: ValidReport) -> Prepared:
+    doc = valid.content.document
+    date = valid.report_date or doc.date
+    label = None if valid.draft else _signed_label("bao-cao", "Báo cáo", valid.issuer, doc.number, date)
+    return replace(prepared, signed=label)
 
 
 @dataclass(frozen=True)
@@ -144,9 +210,7 @@ class Kind:
 
     def build(self, job: Job) -> Built:
         """Write the file; return it with its warnings."""
-        prepared = self.prepare(job)
-        write_atomic(prepared.path, prepared.data)
-        return Built(prepared.path, prepared.warnings)
+        return write_prepared(job.project, self.prepare(job), force=job.force)
 
 
 class PeriodMissing(InputProblem):
@@ -167,23 +231,22 @@ def _report_periods(folder: Path) -> list[int | None]:
 
 
 def _plan(job: Job) -> Prepared:
-    data = render_plan(job.project, job.year, draft=job.draft, content=job.content)
-    return Prepared(job.project.output_dir(job.year) / plan.output_name(job.year), data, [])
+    data, warnings = _render_plan(job.project, job.year, draft=job.draft, content=job.content)
+    return Prepared(job.project.output_dir(job.year) / plan.output_name(job.year), data, warnings)
 
 
 def _decision(job: Job) -> Prepared:
-    period = _period(job)
-    data, warnings = render_decision(job.project, job.year, period, draft=job.draft, content=job.content)
-    return Prepared(job.project.output_dir(job.year) / decision.output_name(job.year, period), data, warnings)
+    return _prepare_decision(job.project, job.year, _period(job), draft=job.draft, content=job.content)
 
 
 def _report(job: Job) -> Prepared:
     data, valid = render_report(
         job.project, job.year, job.period, today=job.today, draft=job.draft, content=job.content
     )
-    return Prepared(
+    prepared = Prepared(
         job.project.output_dir(job.year) / report.output_name(job.year, valid), data, valid.warnings
     )
+    return _signed_report(prepared, valid)
 
 
 KINDS: dict[str, Kind] = {
@@ -197,7 +260,9 @@ class PartlyWritten(InputProblem):
     """Writing stopped after some files were written: the message names them; exit 2."""
 
 
-def build_all(project: Project, year: int, *, today: dt.date, content: Content | None = None) -> list[Built]:
+def build_all(
+    project: Project, year: int, *, today: dt.date, content: Content | None = None, force: bool = False
+) -> list[Built]:
     """Every document of the year that has content, kind by kind; one Content for all of them.
 
     Every document is validated and rendered first: if any is wrong, ContentError lists the
@@ -218,13 +283,12 @@ def build_all(project: Project, year: int, *, today: dt.date, content: Content |
     built: list[Built] = []
     for item in prepared:
         try:
-            write_atomic(item.path, item.data)
+            built.append(write_prepared(project, item, force=force))
         except OSError as exc:
             written = ", ".join(project.display(b.path) for b in built) or "không có tệp nào"
             raise PartlyWritten(
                 f"{project.display(item.path)}: không ghi được ({os_reason(exc)}); đã ghi: {written}"
             ) from exc
-        built.append(Built(item.path, item.warnings))
     return built
 
 

@@ -59,6 +59,8 @@ class Rollover:
     """Every file written, the plan first."""
     order: list[str] = field(default_factory=list)
     """The year's work in order: plan, each period's decision and report."""
+    warnings: list[Problem] = field(default_factory=list)
+    """The new year's holidays missing or unconfirmed in content/shared/ngay-nghi.yaml."""
 
 
 def latest_earlier_year(root: Path, year: int) -> int | None:
@@ -139,26 +141,26 @@ def _plan_edits(
     old = plan.year
     doc = plan.content.document
     quote = marks.mark
+    month_marked = plan.is_marked("document", "month")
+    before = {  # what the previous year had, where it had it (not a mark of its own)
+        "month": "" if month_marked else f" (năm {old}: tháng {plan.date.month})",
+        "signer": "" if plan.signer is None else f" (năm {old}: {doc.signer}, {plan.signer.name})",
+        "basis": "" if plan.is_marked("basis") else f" (năm {old}: {plan.content.basis})",
+    }
     wanted: list[tuple[tuple[str | int, ...], str | None, str]] = [
         (("document", "number"), None, "để trống số văn bản"),
         (("document", "date"), None, "để trống ngày ký"),
         (
             ("document", "month"),
-            quote(f"tháng ban hành kế hoạch năm {year} (năm {old}: tháng {plan.date.month})"),
+            quote(f"tháng ban hành kế hoạch năm {year}{before['month']}"),
             "đánh dấu CẦN BỔ SUNG",
         ),
-        (
-            ("document", "signer"),
-            quote(
-                f"người ký năm {year} (năm {old}: {doc.signer}, {plan.signer.name if plan.signer else ''})"
-            ),
-            "đánh dấu CẦN BỔ SUNG",
-        ),
+        (("document", "signer"), quote(f"người ký năm {year}{before['signer']}"), "đánh dấu CẦN BỔ SUNG"),
         (
             ("basis",),
             quote(
                 f"mã kế hoạch thi đua, khen thưởng năm {year} của UBND tỉnh, sau khi thêm vào "
-                f"content/shared/van-ban.yaml (năm {old}: {plan.content.basis})"
+                f"content/shared/van-ban.yaml{before['basis']}"
             ),
             "đánh dấu CẦN BỔ SUNG",
         ),
@@ -233,6 +235,7 @@ def roll_over(root: Path, year: int) -> Rollover:
     plan = load_plan(root, source_year, draft=True, content=content)
     source = project.content_dir(source_year) / PLAN_FILE
     result = Rollover(source, target_dir / PLAN_FILE)
+    result.warnings = content.holiday_warnings(year)
     shown_plan = project.display(result.target)
     prepared, result.moved, result.round_anniversaries = prepare_plan(
         plan,

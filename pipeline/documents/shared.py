@@ -73,8 +73,38 @@ def citation(doc: LegalDocument, *, spelled: bool = False) -> str:
     return text
 
 
-def expand_prose(text: str, catalogs: Catalogs, year: int, period_count: int) -> str:
-    """A clerk's text with every inline reference replaced by the text computed for it."""
+def force_note(doc: LegalDocument, on: dt.date, catalogs: Catalogs) -> str:
+    """Why `doc` cannot be cited on `on`, and its successor where the catalog knows it:
+    'hết hiệu lực từ 01/7/2025; thay bằng “nd-152-2025” (Nghị định số 152/2025/NĐ-CP)'."""
+    start = doc.in_force_from or doc.date
+    if on < start:
+        return f"có hiệu lực từ {dates.numeric(start)}"
+    assert doc.in_force_until is not None
+    ended = f"hết hiệu lực từ {dates.numeric(doc.in_force_until + dt.timedelta(days=1))}"
+    successor = catalogs.legal.get(doc.replaced_by) if doc.replaced_by else None
+    if successor is not None:
+        return f"{ended}; thay bằng “{successor.id}” ({citation(successor).split(' ngày ')[0]})"
+    if doc.replaced_by:  # a mark: the successor is not known yet
+        return f"{ended}; văn bản thay thế chưa có trong danh mục ({doc.replaced_by.strip()})"
+    return f"{ended}; chưa ghi văn bản thay thế (replaced_by) trong danh mục"
+
+
+def cited(doc: LegalDocument, on: dt.date | None, catalogs: Catalogs, *, spelled: bool = False) -> str:
+    """The citation of `doc` in a document dated `on`; a draft citing a document not in force
+    that day shows why, as a mark: '… [CẦN BỔ SUNG – hết hiệu lực từ 01/7/2025; thay bằng …]'.
+    (A final document with such a citation is refused before it is rendered.)"""
+    text = citation(doc, spelled=spelled)
+    if on is None or doc.in_force(on):
+        return text
+    note = force_note(doc, on, catalogs).replace("CẦN BỔ SUNG: ", "")
+    return f"{text} [CẦN BỔ SUNG – {note}]"
+
+
+def expand_prose(
+    text: str, catalogs: Catalogs, year: int, period_count: int, on: dt.date | None = None
+) -> str:
+    """A clerk's text with every inline reference replaced by the text computed for it; citations
+    are checked against the document's date `on` (see `cited`)."""
 
     def resolve(ref: inline.Reference) -> str:
         if ref.kind == "ky-niem":
@@ -82,7 +112,7 @@ def expand_prose(text: str, catalogs: Catalogs, year: int, period_count: int) ->
         if ref.kind == "phong-trao":
             return f"“{catalogs.movements[ref.id].name}”"
         if ref.kind == "van-ban":
-            return citation(catalogs.legal[ref.id])
+            return cited(catalogs.legal[ref.id], on, catalogs)
         return two_digits(period_count)
 
     return inline.expand(text, resolve)
@@ -196,7 +226,14 @@ def _unknown_signer(wanted: str, issuer: Issuer) -> str:
 
 
 def check_references(
-    text: str, loc: Loc, catalogs: Catalogs, on: dt.date, year: int, problems: Problems
+    text: str,
+    loc: Loc,
+    catalogs: Catalogs,
+    on: dt.date,
+    year: int,
+    problems: Problems,
+    *,
+    draft: bool = False,
 ) -> None:
     for message in inline.problems_in(text):
         problems.add(loc, message)
@@ -214,12 +251,22 @@ def check_references(
             if doc is None:
                 problems.add(loc, f"không có văn bản “{ref.id}” trong danh mục văn bản")
             else:
-                check_in_force(doc, on, loc, problems)
+                check_in_force(doc, on, loc, problems, catalogs, draft=draft)
 
 
-def check_in_force(doc: LegalDocument, on: dt.date, loc: Loc, problems: Problems) -> None:
-    if not doc.in_force(on):
-        problems.add(loc, f"văn bản “{doc.id}” không có hiệu lực vào ngày {dates.numeric(on)}")
+def check_in_force(
+    doc: LegalDocument, on: dt.date, loc: Loc, problems: Problems, catalogs: Catalogs, *, draft: bool = False
+) -> None:
+    """A citation out of force on the document's date: an error naming the successor if known;
+    in a draft a warning (the draft shows the citation marked, see `cited`)."""
+    if doc.in_force(on):
+        return
+    note = force_note(doc, on, catalogs)
+    message = f"văn bản “{doc.id}” không có hiệu lực vào ngày {dates.numeric(on)} ({note})"
+    if draft:
+        problems.warn(loc, f"{message}; bản nháp in trích dẫn có dấu CẦN BỔ SUNG, bản chính thức bị từ chối")
+    else:
+        problems.add(loc, message)
 
 
 def check_department(code: str, loc: Loc, departments: set[str], problems: Problems) -> None:
@@ -257,3 +304,7 @@ class Built:
 
     path: Path
     warnings: list[Problem]
+    notes: tuple[str, ...] = ()
+    """Lines printed after the warnings (what changed in a signed document)."""
+    done: tuple[str, ...] = ()
+    """What the build did besides writing the document (a report date written back)."""

@@ -9,6 +9,7 @@ force on its own date.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.content import marks
@@ -37,7 +38,7 @@ def load_plan(root: Path, year: int, *, draft: bool = False, content: Content | 
     plan = check_plan(content or Content(root), year, problems, draft=draft)
     problems.raise_if_any()
     assert plan is not None
-    return plan
+    return replace(plan, warnings=tuple(problems.warnings)) if problems.warnings else plan
 
 
 def load_year(

@@ -18,7 +18,7 @@ from pipeline.documents.decision.money import (
     withheld_notes,
 )
 from pipeline.documents.shared import (
-    citation,
+    cited,
     date_words,
     distribution_lines,
     document_number,
@@ -69,9 +69,21 @@ def _verb(form: RewardForm, year: int) -> str:
     return f"Tặng {form.name}"
 
 
+LIST_MISSING = "[CẦN BỔ SUNG: danh sách khen thưởng (award_files)]"
+"""What a draft without any award prints where the counts and money will go."""
+
+
+def list_missing(decision: ValidDecision) -> bool:
+    """A draft whose award list is not there yet: no count or amount is printed as if known."""
+    return decision.draft and not decision.awards
+
+
 def article1(decision: ValidDecision) -> dict[str, Any]:
     forms = _forms_in_order(decision)
     who = f"thuộc {decision.issuer.full_name} {decision.content.achievement}"
+    if list_missing(decision):
+        text = f"Khen thưởng các tập thể, cá nhân {who} (có danh sách kèm theo): {LIST_MISSING}."
+        return {"text": text, "items": []}
     items = []
     for form in forms:
         counts = {
@@ -118,7 +130,10 @@ def article2(decision: ValidDecision, paid: list[Payment]) -> dict[str, Any]:
             )
     lines.extend(f"- {note[0].upper()}{note[1:]}." for note in withheld_notes(paid))
     total = sum(p.amount for p in paid if p.paid)
-    lines.append(f"Tổng số tiền thưởng: {grouped(total)} đồng (Bằng chữ: {money_in_words(total)}).")
+    if list_missing(decision):
+        lines.append(f"Tổng số tiền thưởng: {LIST_MISSING}.")
+    else:
+        lines.append(f"Tổng số tiền thưởng: {grouped(total)} đồng (Bằng chữ: {money_in_words(total)}).")
     lines.append(f"Nguồn kinh phí: {decision.content.funding.rstrip('.')}.")
     return {"lines": lines, "total": total}
 
@@ -190,7 +205,9 @@ def decision_context(decision: ValidDecision) -> dict[str, Any]:
     notes = withheld_notes(paid)
     second = article2(decision, paid)
     bases = [
-        f"Căn cứ {b if b not in catalogs.legal else citation(catalogs.legal[b], spelled=True)};"
+        "Căn cứ "
+        + (b if b not in catalogs.legal else cited(catalogs.legal[b], decision.date, catalogs, spelled=True))
+        + ";"
         for b in content.bases
     ]
     return {
@@ -214,8 +231,10 @@ def decision_context(decision: ValidDecision) -> dict[str, Any]:
             f"{date_words(doc.date, decision.date)} "
             f"của {issuer.head_common_title})",
             "rows": list_rows(decision, paid),
-            "total": grouped(second["total"]),
-            "in_words": f"Bằng chữ: {money_in_words(second['total'])}.",
+            "total": "[CẦN BỔ SUNG]" if list_missing(decision) else grouped(second["total"]),
+            "in_words": "Bằng chữ: "
+            + (LIST_MISSING if list_missing(decision) else money_in_words(second["total"]))
+            + ".",
             "note": f"Ghi chú: “-”: {'; '.join(notes)}." if notes else "",
         },
         "year": year,

@@ -149,15 +149,13 @@ def check_decision(
 
 
 def _marks(source: Content, path: Path, problems: Problems, draft: bool) -> set[tuple[str | int, ...]] | None:
-    """The marked fields of a decision file; None (each mark a problem) unless it is a draft."""
+    """The marked fields of a decision file; outside a draft each mark is also a problem (the other
+    fields are still checked, so that a final lists everything to fix at once)."""
     loaded = source.yaml(path, Problems()) if path.is_file() else None
     found = list(marks.find_marks(loaded.data)) if loaded else []
     if found and not draft:
         for where, text in found:
-            problems.add(
-                loaded.loc.at(*where), marks.unfilled(text)
-            )
-        return None
+            problems.add(loaded.loc.at(*where), marks.unfilled(text))
     return {where for where, _text in found}
 
 
@@ -188,7 +186,7 @@ def _load_one(
             if doc is None:
                 problems.add(content.loc.at("bases", i), f"không có văn bản “{basis}” trong danh mục văn bản")
             else:
-                check_in_force(doc, on, content.loc.at("bases", i), problems)
+                check_in_force(doc, on, content.loc.at("bases", i), problems, catalogs, draft=draft)
     records = list(content.awards)
     before = len(problems.items)
     for i, name in enumerate(content.award_files):
@@ -212,7 +210,8 @@ def _load_one(
             )
     departments = issued[0].departments if issued else []
     awards = [a for r in records if (a := _resolve(r, period, catalogs.rewards, departments, problems))]
-    if not records and len(problems.items) == before and not draft:
+    list_marked = any(key[0] == "award_files" for key in marked)
+    if not records and len(problems.items) == before and not draft and not list_marked:
         problems.add(content.loc.at("awards"), "quyết định chưa có khen thưởng nào (awards hoặc award_files)")
     return _Decision(period, path, content, on, issued, awards)
 

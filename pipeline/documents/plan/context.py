@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pipeline.documents.shared import (
-    citation,
+    cited,
     distribution_lines,
     expand_prose,
     header_context,
@@ -40,7 +40,7 @@ def plan_context(plan: ValidPlan) -> dict[str, Any]:
     count = len(content.periods)
 
     def prose(text: str) -> str:
-        return expand_prose(text, catalogs, year, count)
+        return expand_prose(text, catalogs, year, count, plan.date)
 
     departments = {d.code: d.name for d in issuer.departments}
     periods = []
@@ -75,7 +75,9 @@ def plan_context(plan: ValidPlan) -> dict[str, Any]:
         "draft": plan.draft,
         "subject": content.subject,
         "subject_in_text": lower_first(content.subject),
-        "basis": f"[{content.basis}]" if plan.is_marked("basis") else citation(catalogs.legal[content.basis]),
+        "basis": f"[{content.basis}]"
+        if plan.is_marked("basis")
+        else cited(catalogs.legal[content.basis], plan.date, catalogs),
         "issuer": {
             "full_name": issuer.full_name,
             "common_name": issuer.common_name,

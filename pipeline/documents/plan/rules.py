@@ -45,6 +45,8 @@ class ValidPlan:
     draft: bool = False
     marked: frozenset[PathKey] = frozenset()
     """Fields still marked "CẦN BỔ SUNG" (a draft only)."""
+    warnings: tuple[Problem, ...] = ()
+    """What the plan's rules warned about (a draft citing a document out of force)."""
 
     def is_marked(self, *path: str | int) -> bool:
         return tuple(path) in self.marked
@@ -118,10 +120,10 @@ def _check_plan(
     elif basis is None:
         problems.add(plan.loc.at("basis"), f"không có văn bản “{plan.basis}” trong danh mục văn bản")
     else:
-        check_in_force(basis, on, plan.loc.at("basis"), problems)
+        check_in_force(basis, on, plan.loc.at("basis"), problems, catalogs, draft=draft)
 
     for loc, text in prose_fields(plan):
-        check_references(text, loc, catalogs, on, year, problems)
+        check_references(text, loc, catalogs, on, year, problems, draft=draft)
 
     for name in ("purposes", "requirements", "tasks", "periods", "duties", "recipients"):
         if not getattr(plan, name):

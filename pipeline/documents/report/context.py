@@ -264,7 +264,7 @@ def report_context(report: ValidReport) -> dict[str, Any]:
     count = len(report.plan.content.periods)
 
     def prose(texts: list[str]) -> list[str]:
-        return [expand_prose(t, catalogs, year, count) for t in texts]
+        return [expand_prose(t, catalogs, year, count, report.date) for t in texts]
 
     stats = statistics(report)
     scope = report.scope

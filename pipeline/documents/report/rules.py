@@ -140,7 +140,7 @@ def check_report(
     )
     _empty_sections(content, content.loc, problems)
     for loc, text in _prose(content):
-        check_references(text, loc, catalogs, on or scope.end, year, problems)
+        check_references(text, loc, catalogs, on or scope.end, year, problems, draft=draft)
 
     launched = plan.movements()
     reported = []
