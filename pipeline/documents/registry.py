@@ -51,8 +51,10 @@ def render_decision(
 ) -> tuple[bytes, list[Problem]]:
     """The decision of a period as .docx bytes, with the warnings its rules raised."""
     valid = load_decision(project.root, year, period, draft=draft, content=content or Content(project))
-    context, props = decision.decision_context(valid), decision.decision_properties(valid)
-    return document_bytes(project.templates, decision.TEMPLATE, context, props), valid.warnings
+    context = decision.decision_context(valid)
+    props, warnings = decision.decision_properties(valid), valid.warnings
+    del valid  # the records of a long list are not needed while its document renders
+    return document_bytes(project.templates, decision.TEMPLATE, context, props), warnings
 
 
 def build_decision(

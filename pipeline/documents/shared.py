@@ -248,7 +248,9 @@ def document_bytes(templates: Path, template: str, context: dict, props: write.P
     """Render a template, stamp its properties, and return reproducible .docx bytes."""
     document = render.render(templates / template, context)
     write.set_properties(document.docx, props)
-    return write.normalize_zip(render.to_bytes(document))
+    if document.pics_to_replace or document.crc_to_new_media or document.zipname_to_replace:
+        return write.normalize_zip(render.to_bytes(document))  # docxtpl's replacements need its save
+    return write.package_bytes(document.docx)
 
 
 @dataclass(frozen=True)
