@@ -243,9 +243,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         elif args.command == "diff":
             return _diff(project, args)
         elif args.command == "pdf":
-            _pdfs(project, args.year, sorted(project.output_dir(args.year).glob("*.docx")))
+            _pdfs(project, args.year, sorted(project.output_dir(args.year).glob("*.docx")), flag_stale=True)
         elif args.command == "all":
-            _pdfs(project, args.year, _build_all(project, args.year))
+            _pdfs(project, args.year, _build_all(project, args.year), flag_stale=False)
         elif args.command == "check":
             return _check(args.file)
         elif args.command == "textconv":
@@ -288,26 +288,50 @@ def _hint_pdf(year: int) -> None:
         print(pdf.missing_hint(year), file=sys.stderr)
 
 
-def _pdfs(project: Project, year: int, sources: list[Path]) -> None:
-    from pipeline.word import pdf
+def _pdfs(project: Project, year: int, sources: list[Path], *, flag_stale: bool) -> None:
+    """Convert the .docx files whose PDF is missing or does not match them (see documents/builds.py);
+    `flag_stale` warns about each PDF that no longer matched its .docx (tdkt pdf)."""
+    from pipeline.documents import builds
 
     if not sources:
+        from pipeline.word import pdf
+
         raise pdf.PdfUnavailable(
             f"chưa có văn bản .docx nào trong output/{year}/ (chạy tdkt plan {year} trước)"
         )
-    for result in pdf.build_pdfs(sources):
+    record = builds.Record.load(project.output_dir(year))
+    planned = builds.plan_pdfs(record, sources)
+    for current in planned.current:
+        print(f"Không đổi: {_shown(current, project.root)}")
+    if flag_stale:
+        for source in planned.stale:
+            print(f"Cảnh báo: {builds.stale_message(source, project.root)}", file=sys.stderr)
+    if not planned.to_convert:
+        return
+    from pipeline.word import pdf
+
+    for result in pdf.build_pdfs(planned.to_convert):
         print(f"Đã tạo {_shown(result.pdf, project.root)} ({result.pages} trang)")
+    builds.record_pdfs(record, planned.to_convert)
+    record.save()
 
 
 def _build_all(project: Project, year: int) -> list[Path]:
-    """Every document of the year that has content: plan, decisions, reports."""
+    """Every document of the year that has content: plan, decisions, reports; those whose inputs
+    and output are as recorded are left as they are."""
     from pipeline.documents.registry import build_all
 
-    built = [_report_warnings(b) for b in build_all(project, year, today=dt.date.today())]
+    built = build_all(project, year, today=dt.date.today(), incremental=True)
     # build_all wrote nothing unless every document was valid
-    for path in built:
-        print(f"Đã tạo {_shown(path, project.root)}")
-    return built
+    for item in built:
+        _report_warnings(item)
+        verb = "Đã tạo" if item.rendered else "Không đổi"
+        print(
+            f"{verb} {_shown(item.path, project.root)}"
+            if item.rendered
+            else f"{verb}: {_shown(item.path, project.root)}"
+        )
+    return [item.path for item in built]
 
 
 def _report_warnings(built: Built) -> Path:

@@ -258,4 +258,6 @@ class Built:
     """A document written to disk, with the warnings its rules raised."""
 
     path: Path
-    warnings: list[Problem]
+    warnings: list[Problem] | list[str]
+    rendered: bool = True
+    """False when `tdkt all` found the file as recorded and left it (see documents/builds.py)."""
