@@ -53,7 +53,9 @@ def run(project, capsys, *args: str) -> tuple[int, str, str]:
 
 
 def rendered(out: str) -> list[str]:
-    return [line.rsplit("/", 1)[1] for line in out.splitlines() if line.startswith("Đã tạo") and ".docx" in line]
+    return [
+        line.rsplit("/", 1)[1] for line in out.splitlines() if line.startswith("Đã tạo") and ".docx" in line
+    ]
 
 
 def kept(out: str) -> list[str]:
@@ -114,7 +116,7 @@ def test_a_template_change_renders_every_document(built, soffice, capsys):
     assert rendered(run(built, capsys, "all", "2024")[1]) == []
     with template.open("ab") as handle:
         handle.write(b"\0")  # a changed byte (the zip still opens: trailing data is ignored)
-    status, out, err = run(built, capsys, "all", "2024")
+    _status, out, err = run(built, capsys, "all", "2024")
     assert rendered(out) == DOCUMENTS, err
 
 
