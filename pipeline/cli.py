@@ -425,6 +425,7 @@ def _diff_steps(project: Project, args: argparse.Namespace, progress: Any) -> in
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     sys.stdout.write(docdiff.render_text(comparison, color=color))
     if comparison.same:
+        print(docdiff.summary(comparison), file=sys.stderr)
         return 0
     outputs = versions.Outputs(out / f"{stem}.html", out / f"{stem}-redline.docx")
     progress.step("ghi trang so sánh và bản theo dõi thay đổi")
