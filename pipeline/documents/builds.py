@@ -136,7 +136,14 @@ class State:
 
 
 def relative(root: Path, paths: Iterable[Path]) -> list[str]:
-    return sorted(p.resolve().relative_to(root.resolve()).as_posix() for p in paths)
+    """Paths below the project as written from its folder; others (a linked folder) in full."""
+    shown = []
+    for path in paths:
+        try:
+            shown.append(path.resolve().relative_to(root.resolve()).as_posix())
+        except ValueError:
+            shown.append(path.resolve().as_posix())
+    return sorted(shown)
 
 
 def unchanged(entry: dict[str, Any] | None, options: str, root: Path) -> Path | None:
