@@ -8,6 +8,8 @@ Words follow the usual reading of money amounts: a zero hundreds digit inside a 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from babel.numbers import format_decimal
 
 DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
@@ -19,8 +21,11 @@ def two_digits(count: int) -> str:
     return f"{count:02d}"
 
 
-def grouped(amount: int) -> str:
-    """'1.234.567' — Babel's Vietnamese grouping."""
+def grouped(amount: int | Decimal) -> str:
+    """'1.234.567' — Babel's Vietnamese grouping (a whole amount formatted directly: a list of
+    10.000 awards asks 10.000 times)."""
+    if isinstance(amount, int | Decimal) and not isinstance(amount, bool) and amount >= 0 and amount % 1 == 0:
+        return f"{int(amount):,}".replace(",", ".")
     return format_decimal(amount, locale="vi", group_separator=True)
 
 
