@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pipeline.content.catalogs import HOLIDAYS_FILE, SHARED_FILES, Catalogs, by_id, check_catalogs
 from pipeline.content.model import (
@@ -26,9 +26,11 @@ from pipeline.content.model import (
     RewardCatalog,
 )
 from pipeline.content.schema import Record, read
-from pipeline.content.tables import TableRecord, read_award_table
 from pipeline.content.yamlfile import Loaded, load_yaml
 from pipeline.errors import ContentError, Problem, Problems, display_path
+
+if TYPE_CHECKING:
+    from pipeline.content.tables import TableRecord
 
 T = TypeVar("T", bound=Record)
 V = TypeVar("V")
@@ -150,6 +152,8 @@ class Content:
 
     def award_table(self, path: Path, problems: Problems) -> list[TableRecord]:
         """The award rows of a .xlsx or .csv file."""
+
+        from pipeline.content.tables import read_award_table  # csv, openpyxl: only for award lists
 
         def load(scratch: Problems) -> list[TableRecord]:
             self._read(path)

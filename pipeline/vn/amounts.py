@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from babel.numbers import format_decimal
-
 DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 SCALES = ["", "nghìn", "triệu", "tỷ"]
 
@@ -26,11 +24,15 @@ def grouped(amount: int | Decimal) -> str:
     10.000 awards asks 10.000 times)."""
     if isinstance(amount, int | Decimal) and not isinstance(amount, bool) and amount >= 0 and amount % 1 == 0:
         return f"{int(amount):,}".replace(",", ".")
+    from babel.numbers import format_decimal
+
     return format_decimal(amount, locale="vi", group_separator=True)
 
 
 def decimal(value: float, places: int = 2) -> str:
     """'1,8' or '13,5': a measure with a decimal comma and at most `places` decimals."""
+    from babel.numbers import format_decimal
+
     return format_decimal(round(value, places), format="0." + "#" * places, locale="vi")
 
 
