@@ -11,6 +11,7 @@ import re
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from pipeline.content.project import Project
 from pipeline.documents.registry import KINDS as DOCUMENT_KINDS
@@ -255,9 +256,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         elif args.command == "diff":
             return _diff(project, args)
         elif args.command == "pdf":
-            _pdfs(project, args.year, _year_documents(project, args.year))
+            _pdfs(project, args.year, _year_documents(project, args.year), flag_stale=True)
         elif args.command == "all":
-            _pdfs(project, args.year, _build_all(project, args.year, force=args.force))
+            _pdfs(project, args.year, _build_all(project, args.year, force=args.force), flag_stale=False)
         elif args.command == "check":
             return _check(args.file)
         elif args.command == "textconv":
@@ -300,15 +301,39 @@ def _hint_pdf(year: int) -> None:
         print(pdf.missing_hint(year), file=sys.stderr)
 
 
-def _pdfs(project: Project, year: int, sources: list[Path]) -> None:
-    from pipeline.word import pdf
+def _pdfs(project: Project, year: int, sources: list[Path], *, flag_stale: bool) -> None:
+    """Convert the .docx files whose PDF is missing or does not match them (see documents/builds.py);
+    `flag_stale` warns about each PDF that no longer matched its .docx (tdkt pdf)."""
+    from pipeline.documents import builds
 
     if not sources:
+        from pipeline.word import pdf
+
         raise pdf.PdfUnavailable(
             f"chưa có văn bản .docx nào trong output/{year}/ (chạy tdkt plan {year} trước)"
         )
-    for result in pdf.build_pdfs(sources):
+    record = builds.Record.load(project.output_dir(year))
+    planned = builds.plan_pdfs(record, sources)
+    for current in planned.current:
+        print(f"Không đổi: {_shown(current, project.root)}")
+    if flag_stale:
+        for source in planned.stale:
+            print(f"Cảnh báo: {builds.stale_message(source, project.root)}", file=sys.stderr)
+    if not planned.to_convert:
+        return
+    from pipeline.progress import Progress
+    from pipeline.word import pdf
+
+    progress = Progress("Đang chuyển sang PDF bằng LibreOffice", long=True)
+    progress.step(f"{len(planned.to_convert)} văn bản")
+    try:
+        results = pdf.build_pdfs(planned.to_convert)
+    finally:
+        progress.finish()
+    for result in results:
         print(f"Đã tạo {_shown(result.pdf, project.root)} ({result.pages} trang)")
+    builds.record_pdfs(record, planned.to_convert)
+    record.save()
 
 
 def _year_documents(project: Project, year: int) -> list[Path]:
@@ -319,14 +344,35 @@ def _year_documents(project: Project, year: int) -> list[Path]:
 
 
 def _build_all(project: Project, year: int, *, force: bool = False) -> list[Path]:
-    """Every document of the year that has content: plan, decisions, reports."""
+    """Every document of the year that has content: plan, decisions, reports; those whose inputs
+    and output are as recorded are left as they are."""
     from pipeline.documents.registry import build_all
+    from pipeline.progress import Progress
 
-    built = [_report_warnings(b) for b in build_all(project, year, today=dt.date.today(), force=force)]
+    progress = Progress("Đang tạo văn bản")
+
+    def say(key: str) -> None:
+        kind, _, period = key.partition("-")
+        progress.step(KIND_WORDS.get(kind, kind) + (f" đợt {period}" if period else ""))
+
+    try:
+        built = build_all(project, year, today=dt.date.today(), force=force, incremental=True, progress=say)
+    finally:
+        progress.finish()
     # build_all wrote nothing unless every document was valid
-    for path in built:
-        print(f"Đã tạo {_shown(path, project.root)}")
-    return built
+    for item in built:
+        _report_warnings(item)
+        verb = "Đã tạo" if item.rendered else "Không đổi"
+        print(
+            f"{verb} {_shown(item.path, project.root)}"
+            if item.rendered
+            else f"{verb}: {_shown(item.path, project.root)}"
+        )
+    return [item.path for item in built]
+
+
+KIND_WORDS = {"plan": "kế hoạch", "decision": "quyết định", "report": "báo cáo"}
+"""Document kinds as the progress line names them (a kind not listed shows its own name)."""
 
 
 def _report_warnings(built: Built) -> Path:
@@ -354,10 +400,21 @@ def _check(path: Path) -> int:
 
 def _diff(project: Project, args: argparse.Namespace) -> int:
     """diff(1) exit codes: 0 the same, 1 different, 2 trouble."""
+    from pipeline.progress import Progress
+
+    progress = Progress("So sánh", 3)
+    try:
+        return _diff_steps(project, args, progress)
+    finally:
+        progress.finish()
+
+
+def _diff_steps(project: Project, args: argparse.Namespace, progress: Any) -> int:
     from pipeline.documents import versions
     from pipeline.word import diff as docdiff
 
     out = args.out or project.root / "output" / "diff"
+    progress.step("đọc hai văn bản")
     if args.files:
         if len(args.files) != 2 or args.doc:
             raise versions.ReviewProblem(
@@ -384,6 +441,7 @@ def _diff(project: Project, args: argparse.Namespace) -> int:
             new = render_kind(project, args.doc, args.year, args.period, draft=args.draft)
             old_name, new_name = f"{label} {args.base}", f"{label} {args.year}"
             stem = f"{label}-{args.base}--{args.year}"
+    progress.step("so sánh")
     comparison = versions.compare_bytes(old, new, old_name, new_name)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     sys.stdout.write(docdiff.render_text(comparison, color=color))
@@ -391,6 +449,7 @@ def _diff(project: Project, args: argparse.Namespace) -> int:
         print(docdiff.summary(comparison), file=sys.stderr)
         return 0
     outputs = versions.Outputs(out / f"{stem}.html", out / f"{stem}-redline.docx")
+    progress.step("ghi trang so sánh và bản theo dõi thay đổi")
     versions.write_outputs(comparison, old, new, outputs)
     print(docdiff.summary(comparison), file=sys.stderr)
     print(f"Trang so sánh: {_shown(outputs.html, project.root)}", file=sys.stderr)

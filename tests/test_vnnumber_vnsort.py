@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.vn import amounts as vnnumber
 from pipeline.vn import collation as vnsort
@@ -46,7 +48,8 @@ def test_grouping_uses_dots(number, text):
 
 
 @pytest.mark.parametrize(
-    ("value", "places", "text"), [(1.8, 1, "1,8"), (13.5, 2, "13,5"), (14.0, 2, "14"), (24.96, 1, "25"), (0.25, 2, "0,25")]
+    ("value", "places", "text"),
+    [(1.8, 1, "1,8"), (13.5, 2, "13,5"), (14.0, 2, "14"), (24.96, 1, "25"), (0.25, 2, "0,25")],
 )
 def test_measures_use_a_decimal_comma(value, places, text):
     assert vnnumber.decimal(value, places) == text
@@ -87,3 +90,15 @@ def test_people_sort_by_given_name_then_the_rest():
         "Trần Thị Bình",
         "Đặng Minh Châu",
     ]
+
+
+@given(
+    st.one_of(
+        st.integers(min_value=-(10**13), max_value=10**13),
+        st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-(10**9), max_value=10**9),
+    )
+)
+def test_grouped_whole_amounts_are_formatted_as_babel_does(amount):
+    from babel.numbers import format_decimal
+
+    assert vnnumber.grouped(amount) == format_decimal(amount, locale="vi", group_separator=True)

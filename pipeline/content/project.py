@@ -8,12 +8,13 @@ so that each caller still reports all of them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pipeline.content.catalogs import HOLIDAYS_FILE, SHARED_FILES, Catalogs, by_id, check_catalogs
 from pipeline.content.model import (
@@ -25,9 +26,11 @@ from pipeline.content.model import (
     RewardCatalog,
 )
 from pipeline.content.schema import Record, read
-from pipeline.content.tables import TableRecord, read_award_table
 from pipeline.content.yamlfile import Loaded, load_yaml
 from pipeline.errors import ContentError, Problem, Problems, display_path
+
+if TYPE_CHECKING:
+    from pipeline.content.tables import TableRecord
 
 T = TypeVar("T", bound=Record)
 V = TypeVar("V")
@@ -63,6 +66,8 @@ class _Result:
     items: tuple[Problem, ...]
     warnings: tuple[Problem, ...]
     error: ContentError | None = None
+    files: frozenset[Path] = frozenset()
+    """The files this result was computed from (directly or through other results)."""
 
 
 class Content:
@@ -76,6 +81,22 @@ class Content:
         self.computed: Counter[str] = Counter()
         """How often each kind of result was computed ("catalogs", "plan", "decision" ...)."""
         self._results: dict[Hashable, _Result] = {}
+        self._reading: list[set[Path]] = []
+        """The files read by each computation under way, innermost last (and by each `tracking`)."""
+
+    @contextlib.contextmanager
+    def tracking(self) -> Iterator[set[Path]]:
+        """The set of files every result asked for inside the block was computed from, cached or not."""
+        files: set[Path] = set()
+        self._reading.append(files)
+        try:
+            yield files
+        finally:
+            self._reading.remove(files)
+
+    def _read(self, path: Path) -> None:
+        if self._reading:
+            self._reading[-1].add(path)
 
     def once(self, key: Hashable, compute: Callable[[Problems], V], problems: Problems | None = None) -> V:
         """`compute` run once for `key`; its problems and warnings are added to `problems` every time.
@@ -90,12 +111,19 @@ class Content:
             if problems is not None:
                 scratch.items = list(problems.items)
             before, warned = len(scratch.items), len(scratch.warnings)
+            self._reading.append(set())
             try:
                 value, error = compute(scratch), None
             except ContentError as exc:
                 value, error = None, exc
-            result = _Result(value, tuple(scratch.items[before:]), tuple(scratch.warnings[warned:]), error)
+            finally:
+                files = frozenset(self._reading.pop())
+            result = _Result(
+                value, tuple(scratch.items[before:]), tuple(scratch.warnings[warned:]), error, files
+            )
             self._results[key] = result
+        for reading in self._reading:
+            reading |= result.files
         if problems is not None:
             problems.items.extend(result.items)
             problems.warnings.extend(result.warnings)
@@ -107,6 +135,7 @@ class Content:
         """One YAML file with the line of every value; None (with a problem) if unreadable."""
 
         def parse(scratch: Problems) -> Loaded | None:
+            self._read(path)
             self.reads[self.project.display(path)] += 1
             return load_yaml(path, self.root, scratch)
 
@@ -124,7 +153,10 @@ class Content:
     def award_table(self, path: Path, problems: Problems) -> list[TableRecord]:
         """The award rows of a .xlsx or .csv file."""
 
+        from pipeline.content.tables import read_award_table  # csv, openpyxl: only for award lists
+
         def load(scratch: Problems) -> list[TableRecord]:
+            self._read(path)
             self.reads[self.project.display(path)] += 1
             return read_award_table(path, self.root, scratch)
 

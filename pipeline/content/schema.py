@@ -60,6 +60,9 @@ _KIND_NAMES = {
 }
 
 
+_TEXT_TYPES = frozenset({str, str | None})
+
+
 def read(value: Any, loc: Loc, cls: type[R], problems: Problems) -> R | None:
     """Convert a loaded document to a record; None if anything is wrong."""
     before = len(problems.items)
@@ -158,7 +161,11 @@ def _convert_record(value: Any, loc: Loc, cls: type[Record], problems: Problems)
         if value[name] == "" and isinstance(spec.default, str):
             kwargs[name] = ""  # an optional text may be deliberately empty
             continue
-        converted = _convert(value[name], loc.at(name), hints[name], problems)
+        given, tp = value[name], hints[name]
+        if tp in _TEXT_TYPES and type(given) is str and (text := given.strip()):
+            kwargs[name] = text  # the common case, as _convert would do it, without its dispatch
+            continue
+        converted = _convert(given, loc.at(name), tp, problems)
         if converted is INVALID:
             failed = True
         else:

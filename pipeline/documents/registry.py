@@ -73,13 +73,14 @@ def _prepare_decision(
 ) -> Prepared:
     valid = load_decision(project.root, year, period, draft=draft, content=content or Content(project))
     context, props = decision.decision_context(valid), decision.decision_properties(valid)
-    data = document_bytes(project.templates, decision.TEMPLATE, context, props)
-    doc = valid.content.document
+    doc, warnings = valid.content.document, valid.warnings
     label = (
         None if valid.draft else _signed_label("quyet-dinh", "Quyết định", valid.issuer, doc.number, doc.date)
     )
+    del valid  # the records of a long list are not needed while its document renders
+    data = document_bytes(project.templates, decision.TEMPLATE, context, props)
     path = project.output_dir(year) / decision.output_name(year, period)
-    return Prepared(path, data, valid.warnings, label)
+    return Prepared(path, data, warnings, label)
 
 
 def build_decision(
@@ -204,6 +205,12 @@ class Kind:
     """The documents of this kind a year's content folder holds, by period (None: the year's)."""
     prepare: Callable[[Job], Prepared]
     """Render the document and name its file; nothing is written."""
+    dated: bool = False
+    """Whether the output may depend on the day it is built (a report's draft state)."""
+
+    def key(self, period: int | None) -> str:
+        """The document's name in the build record: "plan", "decision-2", "report"."""
+        return self.name if period is None else f"{self.name}-{period}"
 
     def render(self, job: Job) -> bytes:
         return self.prepare(job).data
@@ -252,7 +259,7 @@ def _report(job: Job) -> Prepared:
 KINDS: dict[str, Kind] = {
     "plan": Kind("plan", periods=lambda _folder: [None], prepare=_plan),
     "decision": Kind("decision", periods=lambda folder: list(decision_periods(folder)), prepare=_decision),
-    "report": Kind("report", periods=_report_periods, prepare=_report),
+    "report": Kind("report", periods=_report_periods, prepare=_report, dated=True),
 }
 
 
@@ -261,35 +268,89 @@ class PartlyWritten(InputProblem):
 
 
 def build_all(
-    project: Project, year: int, *, today: dt.date, content: Content | None = None, force: bool = False
+    project: Project,
+    year: int,
+    *,
+    today: dt.date,
+    content: Content | None = None,
+    force: bool = False,
+    incremental: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> list[Built]:
     """Every document of the year that has content, kind by kind; one Content for all of them.
 
     Every document is validated and rendered first: if any is wrong, ContentError lists the
     problems of all of them and nothing is written. A failure while writing names what was written.
+    `incremental`: a document whose inputs and output are as recorded in output/<year>/ (see
+    builds.py) is not rendered again (its Built has rendered=False and the recorded warnings), and
+    the content is read only when some document must be rendered.
     """
-    content = content or Content(project)
+    from pipeline.documents import builds
+
+    made: list[Content] = [content] if content is not None else []
+
+    def shared_content() -> Content:
+        if not made:
+            made.append(Content(project))
+        return made[0]
+
     folder = project.content_dir(year)
-    prepared: list[Prepared] = []
+    record = builds.Record.load(project.output_dir(year)) if incremental else None
+    state = builds.State.of(project, year) if incremental else None
+    prepared: list[tuple[str, Prepared, dict | None]] = []
+    kept: dict[str, Built] = {}
+    order: list[str] = []
     problems: list[Problem] = []
     for kind in KINDS.values():
         for period in kind.periods(folder):
+            key = kind.key(period)
+            order.append(key)
+            options = (
+                state.options(kind.name, year, period, False, today if kind.dated else None) if state else ""
+            )
+            if record is not None:
+                known = record.documents.get(key)
+                output = builds.unchanged(known, options, project.root)
+                if output is not None and known is not None:
+                    kept[key] = Built(output, list(known.get("warnings", [])), rendered=False)
+                    continue
+            if progress is not None:
+                progress(key)
+            job = Job(project, year, period, today, content=shared_content())
             try:
-                prepared.append(kind.prepare(Job(project, year, period, today, content=content)))
+                with job.content.tracking() as files:  # type: ignore[union-attr]
+                    item = kind.prepare(job)
             except ContentError as exc:
                 problems += [p for p in exc.problems if p not in problems]
+                continue
+            entry = (
+                builds.entry(
+                    options, project.root, files, item.path, item.data, [str(w) for w in item.warnings]
+                )
+                if record is not None
+                else None
+            )
+            prepared.append((key, item, entry))
     if problems:
         raise ContentError(problems)
-    built: list[Built] = []
-    for item in prepared:
+    built: dict[str, Built] = dict(kept)
+    written: list[Built] = []
+    for key, item, entry in prepared:
         try:
-            built.append(write_prepared(project, item, force=force))
+            built[key] = write_prepared(project, item, force=force)
         except OSError as exc:
-            written = ", ".join(project.display(b.path) for b in built) or "không có tệp nào"
+            shown = ", ".join(project.display(b.path) for b in written) or "không có tệp nào"
             raise PartlyWritten(
-                f"{project.display(item.path)}: không ghi được ({os_reason(exc)}); đã ghi: {written}"
+                f"{project.display(item.path)}: không ghi được ({os_reason(exc)}); đã ghi: {shown}"
             ) from exc
-    return built
+        written.append(built[key])
+        if record is not None and entry is not None:
+            record.documents[key] = entry
+    if record is not None:
+        record.documents = {k: v for k, v in record.documents.items() if k in built}
+        if prepared or set(record.documents) != set(built):
+            record.save()
+    return [built[key] for key in order]
 
 
 def render_kind(project: Project, kind: str, year: int, period: int | None, *, draft: bool = False) -> bytes:

@@ -295,7 +295,9 @@ def document_bytes(templates: Path, template: str, context: dict, props: write.P
     """Render a template, stamp its properties, and return reproducible .docx bytes."""
     document = render.render(templates / template, context)
     write.set_properties(document.docx, props)
-    return write.normalize_zip(render.to_bytes(document))
+    if document.pics_to_replace or document.crc_to_new_media or document.zipname_to_replace:
+        return write.normalize_zip(render.to_bytes(document))  # docxtpl's replacements need its save
+    return write.package_bytes(document.docx)
 
 
 @dataclass(frozen=True)
@@ -303,8 +305,11 @@ class Built:
     """A document written to disk, with the warnings its rules raised."""
 
     path: Path
-    warnings: list[Problem]
+    warnings: list[Problem] | list[str]
+    """Problems of the rules; recorded text (str) when `tdkt all` left the file as it was."""
     notes: tuple[str, ...] = ()
     """Lines printed after the warnings (what changed in a signed document)."""
     done: tuple[str, ...] = ()
     """What the build did besides writing the document (a report date written back)."""
+    rendered: bool = True
+    """False when `tdkt all` found the file as recorded and left it (see documents/builds.py)."""

@@ -7,6 +7,7 @@ A person is sorted by given name (the last word), then the rest of the name.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -18,24 +19,26 @@ _FORMING = {"\u0306", "\u0302", "\u031b"}
 SortKey = tuple[tuple[int, ...], tuple[int, ...], str]
 
 
+@functools.cache
+def _rank(char: str) -> tuple[int, int]:
+    """A lower-case NFC character's base-letter rank and tone rank."""
+    decomposed = unicodedata.normalize("NFD", char)
+    tone = next((_TONES[m] for m in decomposed[1:] if m in _TONES), 0)
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    if base in _LETTER_RANK:
+        return _LETTER_RANK[base], tone
+    if base.isalnum():
+        return len(ALPHABET) + ord(base), tone  # digits and foreign letters after y
+    return -1, tone  # spaces and punctuation before any letter
+
+
 def _letters(text: str) -> tuple[list[int], list[int]]:
     """Ranks of the base letters and of their tones, for a lower-case text."""
-    bases: list[int] = []
-    tones: list[int] = []
-    for char in unicodedata.normalize("NFC", text.lower()):
-        decomposed = unicodedata.normalize("NFD", char)
-        tone = next((_TONES[m] for m in decomposed[1:] if m in _TONES), 0)
-        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-        if base in _LETTER_RANK:
-            bases.append(_LETTER_RANK[base])
-        elif base.isalnum():
-            bases.append(len(ALPHABET) + ord(base))  # digits and foreign letters after y
-        else:
-            bases.append(-1)  # spaces and punctuation before any letter
-        tones.append(tone)
-    return bases, tones
+    ranks = [_rank(char) for char in unicodedata.normalize("NFC", text.lower())]
+    return [base for base, _tone in ranks], [tone for _base, tone in ranks]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def text_key(text: str) -> SortKey:
     bases, tones = _letters(text)
     return tuple(bases), tuple(tones), text

@@ -11,8 +11,6 @@ import calendar
 import re
 from datetime import date
 
-from babel.dates import format_date
-
 BLANK = " " * 6
 """What stands for a number or a day not yet known, in "Số:      /KH-VP"."""
 
@@ -53,6 +51,8 @@ def place_and_date(place: str, d: date | None, month: int | None, year: int) -> 
 
 def weekday(d: date) -> str:
     """'Thứ Hai' ... 'Chủ Nhật', from Babel's Vietnamese locale."""
+    from babel.dates import format_date  # only weekday names need Babel's locale data
+
     name = format_date(d, "EEEE", locale="vi")
     return name[:1].upper() + name[1:]
 

@@ -110,17 +110,29 @@ def format_notes(old: Para, new: Para) -> list[str]:
     return notes
 
 
+LONG_TEXT = 20_000
+"""Characters of two blocks above which they are compared line by line, numbers aside (a long
+table compared character by character takes minutes)."""
+
+
 def _similarity(old: Block, new: Block) -> float:
+    if len(old.text) + len(new.text) > LONG_TEXT:
+        lines = [_digitless(x.text.splitlines()) for x in (old, new)]
+        return difflib.SequenceMatcher(None, *lines, autojunk=False).ratio()
     return difflib.SequenceMatcher(None, old.text, new.text, autojunk=False).ratio()
 
 
-def pair_up(olds: list[Any], news: list[Any]) -> list[tuple[Any | None, Any | None]]:
-    """Pairs of similar items in order; an item without a partner pairs with None."""
+def pair_up(
+    olds: list[Any], news: list[Any], window: int | None = None
+) -> list[tuple[Any | None, Any | None]]:
+    """Pairs of similar items in order; an item without a partner pairs with None. `window`: how
+    many of the next new items an old item is compared with (all by default)."""
     pairs: list[tuple[Any | None, Any | None]] = []
     next_new = 0
     for old in olds:
         best, best_score = None, 0.4
-        for index in range(next_new, len(news)):
+        stop = len(news) if window is None else min(len(news), next_new + window)
+        for index in range(next_new, stop):
             if type(news[index]) is type(old):
                 score = _similarity(old, news[index])
                 if score > best_score:
@@ -135,17 +147,55 @@ def pair_up(olds: list[Any], news: list[Any]) -> list[tuple[Any | None, Any | No
     return pairs
 
 
+LARGE_REGION = 10_000
+"""Old × new items of a changed region above which items equal but for their numbers are paired
+first (a row removed from a long list renumbers every row after it), so that pairing similar
+items, which compares every old item with every new one, stays small."""
+
+
+PAIRING_WINDOW = 50
+"""In a region still large after that, the new items each old item is compared with."""
+
+
+def _digitless(key: Any) -> Any:
+    if isinstance(key, str):
+        return _DIGITS.sub("#", key)
+    if isinstance(key, tuple | list):
+        return type(key)(_digitless(k) for k in key)
+    return key
+
+
+_DIGITS = re.compile(r"\d+")
+
+
 def align(old: list[Any], new: list[Any], key: Any) -> list[tuple[int | None, int | None]]:
     """Index pairs in reading order: equal items, similar items, and items without a partner."""
+    return _align(old, new, [key(x) for x in old], [key(x) for x in new], renumbered=False)
+
+
+def _align(
+    old: list[Any], new: list[Any], old_keys: list[Any], new_keys: list[Any], *, renumbered: bool
+) -> list[tuple[int | None, int | None]]:
     pairs: list[tuple[int | None, int | None]] = []
-    matcher = difflib.SequenceMatcher(None, [key(x) for x in old], [key(x) for x in new], autojunk=False)
+    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             pairs.extend((i1 + k, j1 + k) for k in range(i2 - i1))
             continue
+        if not renumbered and (i2 - i1) * (j2 - j1) > LARGE_REGION:
+            inner = _align(
+                old[i1:i2],
+                new[j1:j2],
+                [_digitless(k) for k in old_keys[i1:i2]],
+                [_digitless(k) for k in new_keys[j1:j2]],
+                renumbered=True,
+            )
+            pairs.extend((None if a is None else i1 + a, None if b is None else j1 + b) for a, b in inner)
+            continue
         ids_old = {id(old[i]): i for i in range(i1, i2)}
         ids_new = {id(new[j]): j for j in range(j1, j2)}
-        for a, b in pair_up(old[i1:i2], new[j1:j2]):
+        large = (i2 - i1) * (j2 - j1) > LARGE_REGION
+        for a, b in pair_up(old[i1:i2], new[j1:j2], window=PAIRING_WINDOW if large else None):
             pairs.append(
                 (ids_old[id(a)] if a is not None else None, ids_new[id(b)] if b is not None else None)
             )

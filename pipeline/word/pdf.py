@@ -20,14 +20,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx import Document
-from docx.oxml.ns import qn
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject
-
 from pipeline.errors import InputProblem, display_path
-from pipeline.word.reader import BODY, TableBlock, Unreadable, block_text, open_docx, read_document
 from pipeline.word.write import write_atomic
+
+# python-docx's reader, pypdf: imported where used, so that `tdkt plan` asking soffice() for its
+# hint does not load them.
 
 INSTALL_HINT = "sudo apt-get install libreoffice-writer-nogui fonts-liberation2"
 TIMEOUT_SECONDS = 300
@@ -128,6 +125,10 @@ def _pdf_date(stamp: object) -> str:
 
 def stamp(pdf: bytes, docx: bytes) -> bytes:
     """Metadata from the .docx core properties; identifiers from the .docx bytes."""
+    from docx import Document
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject
+
     core = Document(io.BytesIO(docx)).core_properties
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     created = _pdf_date(core.created)
@@ -155,12 +156,19 @@ def words(text: str) -> Counter[str]:
 
 
 def pdf_text(pdf: bytes) -> tuple[int, str]:
+    from pypdf import PdfReader
+
     reader = PdfReader(io.BytesIO(pdf))
     return len(reader.pages), "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
 def _part_words(docx: bytes) -> tuple[Counter[str], set[str]]:
     """Words of the body; words that may repeat on every page (headers, footers, table headings)."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from pipeline.word.reader import BODY, TableBlock, block_text, read_document
+
     body: Counter[str] = Counter()
     repeated: set[str] = set()
     for part in read_document(Document(io.BytesIO(docx))):
@@ -192,6 +200,8 @@ def text_mismatch(docx: bytes, pdf: bytes) -> str:
 
 def check_source(source: Path) -> None:
     """Refuse, before LibreOffice runs, a .docx that is empty, damaged or not a Word file."""
+    from pipeline.word.reader import Unreadable, open_docx
+
     try:
         open_docx(source)
     except Unreadable as exc:

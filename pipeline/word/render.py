@@ -14,7 +14,7 @@ import re
 import traceback
 import unicodedata
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from lxml import etree
 from pipeline.errors import InputProblem, display_path, os_reason, technical
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
 class TemplateProblem(InputProblem):
@@ -118,11 +119,26 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
+_TEXT_ELEMENT = re.compile(r"<w:t(?: [^>]*)?>.*?</w:t>", re.DOTALL)
+_LISTING_CHARACTERS = ("\t", "\a", "\n", "\f")
+
+
+def needs_listing(xml: str) -> bool:
+    """Whether docxtpl's resolve_listing would change `xml`: only text elements holding a tab, a
+    \\a, a newline or a form feed are rewritten (every text element it visits lies inside one
+    found here)."""
+    if not any(c in xml for c in _LISTING_CHARACTERS):
+        return False
+    return any(any(c in m.group(0) for c in _LISTING_CHARACTERS) for m in _TEXT_ELEMENT.finditer(xml))
+
+
 class StrictDocxTemplate(DocxTemplate):
     """A DocxTemplate that reports template faults by file and tag.
 
     It also drops docxtpl's rewriting of '{_{' into '{{' after rendering, which would
-    alter content that happens to contain those characters.
+    alter content that happens to contain those characters. The body is rendered to the same
+    XML as docxtpl's, with less work for long documents: resolve_listing only when some text
+    needs it, and tables fixed in one pass (see `fix_tables`).
     """
 
     def __init__(self, path: Path):
@@ -136,8 +152,245 @@ class StrictDocxTemplate(DocxTemplate):
         except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
             raise TemplateProblem(describe(exc, self.path, src_xml)) from exc
         dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
+        if needs_listing(dst_xml):
+            dst_xml = self.resolve_listing(dst_xml)
         # Text typed in Word with a decomposed-Unicode keyboard setting becomes NFC like the content.
-        return unicodedata.normalize("NFC", self.resolve_listing(dst_xml))
+        return unicodedata.normalize("NFC", dst_xml)
+
+    def render(self, context, jinja_env=None, autoescape=False):  # type: ignore[override]
+        """docxtpl's render; the body is streamed from Jinja into the document (`_StreamedBody`)
+        when that gives the same XML, else rendered as docxtpl does."""
+        self.render_init()
+        if autoescape:
+            jinja_env.autoescape = autoescape
+        source = self.patch_xml(self.get_xml())
+        tree = _StreamedBody(self, source, context, jinja_env).document()
+        if tree is None:  # docxtpl's way
+            tree = etree.fromstring(
+                self.render_xml_part(source, self.docx._part, context, jinja_env),
+                etree.XMLParser(recover=True),
+            )
+            fix_tables(tree)
+            self.fix_docpr_ids(tree)
+            self.map_tree(tree)
+        else:
+            fix_tables(tree)
+            for drawing in tree.iter(WP_DOCPR):  # docxtpl's fix_docpr_ids: ids renumbered in order
+                self.docx_ids_index += 1
+                drawing.attrib["id"] = str(self.docx_ids_index)
+            self.docx._element = self.docx.part._element = tree
+        for uri in (self.HEADER_URI, self.FOOTER_URI):
+            for rel_key, xml in self.build_headers_footers_xml(context, uri, jinja_env):
+                self.map_headers_footers_xml(rel_key, xml)
+        self.render_properties(context, jinja_env)
+        self.render_footnotes(context, jinja_env)
+        self.is_rendered = True
+
+
+_BODY_MARK = "tdkt-body"
+_DECLARING_TAG = re.compile(r"<[\w.-]+(?::[\w.-]+)?\s[^>]*\bxmlns\b[^>]*>")
+_DECLARATION = re.compile(r'\s(xmlns(?::([\w.-]+))?)="([^"]*)"')
+_BODY_START = re.compile(r"<w:body\b[^>]*>")
+_DESCENDANTS = etree.XPath("count(descendant::*)")
+_CHUNK = 1 << 20
+
+
+def _opened(xml: str) -> int:
+    """Elements opened in a piece of XML: every "<" opens or closes an element, a comment or an
+    instruction (text and attribute values hold "&lt;")."""
+    return xml.count("<") - xml.count("</") - xml.count("<!") - xml.count("<?")
+
+
+class _Abandon(Exception):
+    """The streamed body would differ from docxtpl's: render it docxtpl's way."""
+
+
+class _StreamedBody:
+    """The document with its body rendered by Jinja piece by piece into lxml's feed parser.
+
+    docxtpl joins Jinja's output into one string, rewrites it three times, parses it on its own
+    and moves the body into the document: several copies of a long list in memory, and a move
+    that costs lxml a fix-up of every element and drops each namespace declaration whose URI
+    the element's ancestors already declare. Here the same rewrites are made on each piece, the
+    document is fed around the body, and the body's own declarations (copies of the document's)
+    are dropped as text; every other element that declares a namespace (the top-level elements
+    of the shared parts) is moved once more within the tree, so that lxml drops its redundant
+    declarations exactly as the whole move would. Output that resolve_listing would change (a
+    tab, newline, \\a or form feed anywhere) and a body that redeclares a namespace URI under
+    another prefix abandon the stream.
+    """
+
+    def __init__(self, template: StrictDocxTemplate, source: str, context: dict, env: jinja2.Environment):
+        self.template, self.context, self.env = template, context, env
+        self.source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+        self.root = template.docx._element
+        self.parser = _document_parser()
+        self.opened = 0
+        """Elements opened so far below the body (its descendants in document order)."""
+        self.declaring: list[int] = []
+        """Which of them declare a namespace."""
+
+    def document(self) -> etree._Element | None:
+        try:
+            template = self.env.from_string(self.source)
+        except jinja2.TemplateError as exc:
+            raise TemplateProblem(describe(exc, self.template.path, self.source)) from exc
+        try:
+            return self._build(template.generate(self.context))
+        except _Abandon:
+            return None
+        except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
+            raise TemplateProblem(describe(exc, self.template.path, self.source)) from exc
+
+    def _build(self, pieces: Iterator[str]) -> etree._Element:
+        pending: list[str] = []
+        size = 0
+        head = True
+        for piece in pieces:
+            piece = piece.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+            if any(c in piece for c in _LISTING_CHARACTERS):
+                raise _Abandon
+            pending.append(piece)
+            size += len(piece)
+            if size < _CHUNK:
+                continue
+            text = "".join(pending)
+            cut = text.rfind("<")  # a chunk ends before a tag: NFC never joins across "<"
+            if cut <= 0 or (head and not _BODY_START.match(text, 0, cut)):
+                pending, size = [text], len(text)
+                continue
+            self._feed(text[:cut], head)
+            head = False
+            pending, size = [text[cut:]], len(text) - cut
+        self._feed("".join(pending), head)
+        self.parser.feed(self.after)
+        tree = self.parser.close()
+        self._redo_moves(tree[self.index])
+        return tree
+
+    def _feed(self, text: str, head: bool) -> None:
+        text = unicodedata.normalize("NFC", text)
+        start = 0
+        if head:
+            found = _BODY_START.match(text)
+            if found is None:
+                raise _Abandon
+            self.parser.feed(self._document_start(found.group(0)))
+            start = found.end()
+        counted = start
+        for match in _DECLARING_TAG.finditer(text, start):
+            self.opened += _opened(text[counted : match.start()])
+            self.declaring.append(self.opened)
+            self.opened += 1
+            counted = match.start() + 1
+        self.opened += _opened(text[counted:])
+        self.parser.feed(text[start:] if start else text)
+
+    def _document_start(self, body_tag: str) -> str:
+        """The document up to the body's start tag, which keeps only its own declarations."""
+        declared = {uri: prefix for prefix, uri in self.root.nsmap.items()}
+        kept = []
+        for declaration in _DECLARATION.finditer(body_tag):
+            prefix, uri = declaration.group(2), declaration.group(3)
+            if uri not in declared:
+                kept.append(declaration.group(0))
+            elif declared[uri] != prefix:
+                raise _Abandon  # lxml would rename the prefix
+        body_tag = _DECLARATION.sub("", body_tag)
+        if kept:
+            body_tag = body_tag[:-1] + "".join(kept) + ">"
+        root = self.root
+        body = root.body
+        self.index = root.index(body)
+        root.remove(body)
+        root.insert(self.index, etree.Comment(_BODY_MARK))
+        try:
+            before, self.after = etree.tostring(root, encoding="unicode").split(f"<!--{_BODY_MARK}-->")
+        finally:
+            root.remove(root[self.index])
+            root.insert(self.index, body)
+        return before + body_tag
+
+    def _redo_moves(self, body: etree._Element) -> None:
+        """Move each top-level element holding a declaring element where it is: lxml's move
+        drops its declarations that repeat its ancestors'."""
+        if not self.declaring:
+            return
+        first = 0
+        moved = []
+        for child in body:
+            last = first + int(_DESCENDANTS(child))
+            if any(first <= d <= last for d in self.declaring):
+                moved.append(child)
+            first = last + 1
+        for child in moved:
+            body.insert(body.index(child), child)
+
+
+def _document_parser() -> etree.XMLParser:
+    """docxtpl's parser for a rendered body (recover=True, blank text kept), making python-docx's
+    element classes as the document's own parser does."""
+    from docx.oxml.parser import element_class_lookup
+
+    parser = etree.XMLParser(recover=True)
+    parser.set_element_class_lookup(element_class_lookup)
+    return parser
+
+
+_XPATH_NS = {"w": W_NS}
+_WIDER_ROW = etree.XPath("boolean(.//w:tr/w:tc[$cell])", namespaces=_XPATH_NS)
+"""Some row has a cell at position $cell."""
+
+
+def _spanned(row: etree._Element, ns: str) -> int:
+    """Grid columns a row's cells span."""
+    total = 0
+    for cell in row.findall(ns + "tc"):
+        properties = cell.find(ns + "tcPr")
+        span = None if properties is None else properties.find(ns + "gridSpan")
+        total += 1 if span is None else int(span.get(ns + "val"))
+    return total
+
+
+def fix_tables(tree: etree._Element) -> None:
+    """docxtpl's fix_tables on a parsed tree: a grid gets columns when a row has more cells than
+    it, and loses them when every row has fewer (gridSpan counted). Each table is first asked in
+    XPath whether anything is to change, so that long tables are not walked row by row."""
+    ns = "{" + W_NS + "}"
+    for table in tree.iter(ns + "tbl"):
+        grid = table.find(ns + "tblGrid")
+        columns = grid.findall(ns + "gridCol")
+        if not _WIDER_ROW(table, cell=len(columns) + 1) and any(
+            _spanned(row, ns) >= len(columns) for row in table.iter(ns + "tr")
+        ):
+            continue  # nothing to add, nothing to remove (usually the first row spans the grid)
+        counts: list[int] = []
+        spans: list[int] = []
+        for row in table.iter(ns + "tr"):
+            cells = row.findall(ns + "tc")
+            counts.append(len(cells))
+            spans.append(_spanned(row, ns))
+        to_add = max([0, *(count - len(columns) for count in counts)])
+        if to_add > 0:
+            width = sum(float(c.get(ns + "w")) for c in columns if c.get(ns + "w") is not None)
+            if width > 0:
+                old_average = width / len(columns)
+                new_average = width / (len(columns) + to_add)
+                for c in columns:
+                    c.set(ns + "w", str(int(float(c.get(ns + "w")) * new_average / old_average)))
+                for _ in range(to_add):
+                    etree.SubElement(grid, ns + "gridCol", {ns + "w": str(int(new_average))})
+            columns = grid.findall(ns + "gridCol")
+        to_remove = len(columns) - max([0, *spans])
+        if to_remove > 0:
+            removed_width = 0.0
+            for c in columns[-to_remove:]:
+                removed_width += float(c.get(ns + "w"))
+                grid.remove(c)
+            left = grid.findall(ns + "gridCol")
+            extra_space = int(removed_width / len(left)) if left else 0
+            for c in left:
+                c.set(ns + "w", str(int(float(c.get(ns + "w")) + extra_space)))
 
 
 def _plain(xml_line: str) -> str:

@@ -16,8 +16,10 @@ import os
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 from docx.document import Document as DocxDocument
 
@@ -67,17 +69,81 @@ def set_properties(document: DocxDocument, props: Properties) -> None:
     core.modified = stamp
 
 
+def _entry(name: str) -> zipfile.ZipInfo:
+    entry = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.external_attr = 0o644 << 16
+    entry.create_system = 3
+    return entry
+
+
+def _reproducible_zip(entries: Iterable[tuple[str, bytes | Callable[[IO[bytes]], None]]]) -> bytes:
+    """A zip of the entries in order; an entry's data is bytes or a function writing them."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, data in entries:
+            entry = _entry(name)
+            if isinstance(data, bytes):
+                target.writestr(entry, data, compresslevel=9)
+            else:
+                entry._compresslevel = 9  # type: ignore[attr-defined]  # what writestr(compresslevel=9) sets
+                with target.open(entry, "w") as stream:
+                    data(stream)
+    return out.getvalue()
+
+
 def normalize_zip(data: bytes) -> bytes:
     """Rewrite a zip with fixed timestamps and attributes, entries in their original order."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 3
-            target.writestr(entry, source.read(info.filename), compresslevel=9)
-    return out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        return _reproducible_zip((info.filename, source.read(info.filename)) for info in source.infolist())
+
+
+class _Entries:
+    """python-docx's physical package writer interface, keeping the entries in order; the main
+    document is serialised straight into the zip, never held as bytes (a long list is big)."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, bytes | Callable[[IO[bytes]], None]]] = []
+
+    def write(self, pack_uri: Any, blob: bytes | Callable[[IO[bytes]], None]) -> None:
+        self.entries.append((pack_uri.membername, blob))
+
+
+class _LazyBlob:
+    """The main part's blob as a writer: python-docx's serialize_part_xml, into a stream."""
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
+
+    def __call__(self, stream: IO[bytes]) -> None:
+        from lxml import etree
+
+        etree.ElementTree(self.part._element).write(
+            stream, encoding="UTF-8", standalone=True, xml_declaration=True
+        )
+
+
+def package_bytes(document: DocxDocument) -> bytes:
+    """What normalize_zip(bytes of document.save()) gives, compressed once instead of twice.
+
+    python-docx's own writer fills the entries (python-docx is pinned in pyproject.toml).
+    """
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    main = document.part
+    writer = _Entries()
+    PackageWriter._write_content_types_stream(writer, package.parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    parts = list(package.parts)
+    for part in parts:  # PackageWriter._write_parts, the main part's blob written when zipped
+        writer.write(part.partname, _LazyBlob(part) if part is main else part.blob)
+        if len(part.rels):
+            writer.write(part.partname.rels_uri, part.rels.xml)
+    entries, writer.entries = writer.entries, []
+    return _reproducible_zip(entries)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -6,8 +6,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from babel.numbers import format_decimal
-
 from pipeline.content.model import RewardForm
 from pipeline.documents.decision.money import (
     RECIPIENTS,
@@ -101,6 +99,8 @@ def article1(decision: ValidDecision) -> dict[str, Any]:
 
 
 def article2(decision: ValidDecision, paid: list[Payment]) -> dict[str, Any]:
+    from babel.numbers import format_decimal  # Babel's locale data: loaded only for a decision
+
     base = decision.base_salary
     rounding = decision.catalogs.rewards.rounding
     how = "làm tròn lên" if rounding.mode == "lên" else "làm tròn"

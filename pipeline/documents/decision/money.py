@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from babel.numbers import format_decimal
-
 from pipeline.vn.amounts import two_digits
 
 if TYPE_CHECKING:
@@ -36,6 +34,8 @@ def reward_amount(coefficient: Decimal, base_salary: int, rounding: Rounding) ->
 
 def coefficient_text(coefficient: Decimal) -> str:
     """'0,3', '1,0', '1,5' — the Vietnamese decimal comma."""
+    from babel.numbers import format_decimal
+
     return format_decimal(coefficient, format="0.0##", locale="vi")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -64,6 +65,7 @@ def decision_periods(folder: Path) -> list[int]:
     return sorted(numbers)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case, spacing and quotes folded, for matching names written by different hands."""
     text = unicodedata.normalize("NFC", text).lower().strip().strip("“”\"'")
@@ -209,7 +211,8 @@ def _load_one(
                 content.loc.at("award_files", i), f"không có tệp “{escape_invisible(name)}” cạnh {path.name}"
             )
     departments = issued[0].departments if issued else []
-    awards = [a for r in records if (a := _resolve(r, period, catalogs.rewards, departments, problems))]
+    lookup = _Lookup(catalogs.rewards, departments)
+    awards = [a for r in records if (a := _resolve(r, period, lookup, problems))]
     list_marked = any(key[0] == "award_files" for key in marked)
     if not records and len(problems.items) == before and not draft and not list_marked:
         problems.add(content.loc.at("awards"), "quyết định chưa có khen thưởng nào (awards hoặc award_files)")
@@ -248,14 +251,29 @@ def _find_unit(text: str, departments: list[Department]) -> Department | None:
     return next((d for d in departments if wanted in (fold(d.code), fold(d.name))), None)
 
 
-def _resolve(
-    record: AwardRecord,
-    period: int,
-    catalog: RewardCatalog,
-    departments: list[Department],
-    problems: Problems,
-) -> Award | None:
-    form = _find_form(record.form, catalog)
+class _Lookup:
+    """Forms and units by the text written for them, each text looked up once."""
+
+    def __init__(self, catalog: RewardCatalog, departments: list[Department]):
+        self.catalog = catalog
+        self.departments = departments
+        self._forms: dict[str, RewardForm | None] = {}
+        self._units: dict[str, Department | None] = {}
+
+    def form(self, text: str) -> RewardForm | None:
+        if text not in self._forms:
+            self._forms[text] = _find_form(text, self.catalog)
+        return self._forms[text]
+
+    def unit(self, text: str) -> Department | None:
+        if text not in self._units:
+            self._units[text] = _find_unit(text, self.departments)
+        return self._units[text]
+
+
+def _resolve(record: AwardRecord, period: int, lookup: _Lookup, problems: Problems) -> Award | None:
+    catalog = lookup.catalog
+    form = lookup.form(record.form)
     if form is None:
         known = ", ".join(f.name for f in catalog.forms)
         problems.add(
@@ -281,7 +299,7 @@ def _resolve(
     if unit_text is None:
         problems.add(record.loc.at("unit"), "thiếu đơn vị của cá nhân")
         return None
-    unit = _find_unit(unit_text, departments)
+    unit = lookup.unit(unit_text)
     if unit is None:
         field_name = "unit" if record.unit else "name"
         problems.add(

@@ -80,9 +80,7 @@ def read_plan(
     found = list(marks.find_marks(loaded.data))
     if found and not draft:
         for path, text in found:
-            problems.add(
-                loaded.loc.at(*path), marks.unfilled(text)
-            )
+            problems.add(loaded.loc.at(*path), marks.unfilled(text))
         return None
     marked = frozenset(path for path, _ in found)
     whole = frozenset(path for path, text in found if marks.is_mark(text))

@@ -47,7 +47,9 @@ class PageChecks(CheckedDocument):
                 if value is None:
                     self.add(f"Lề {side}{label}", "không khai báo (thiếu w:pgMar)", f"từ {low} đến {high} mm")
                 elif not Mm(low) - TOLERANCE <= value <= Mm(high) + TOLERANCE:
-                    self.add(f"Lề {side}{label}", f"{decimal(value / Mm(1), 1)} mm", f"từ {low} đến {high} mm")
+                    self.add(
+                        f"Lề {side}{label}", f"{decimal(value / Mm(1), 1)} mm", f"từ {low} đến {high} mm"
+                    )
 
     def fonts(self) -> None:
         found: Counter[str] = Counter()
