@@ -50,10 +50,13 @@ class Issuer(Record):
     id: str
     valid_from: dt.date
     valid_until: dt.date | None = None
-    parent: str
-    """Header line 1, upper case, e.g. UBND TỈNH BẮC KẠN."""
+    parent: str | None = None
+    """Header line 1 (the governing body), upper case, e.g. UBND TỈNH BẮC KẠN; absent for a body
+    without one: the header is then one block whose first line (the name) is bold."""
+    upper: str | None = None
+    """A line above `parent` for a three-level header, e.g. LĐLĐ HUYỆN CHỢ MỚI."""
     name: str
-    """Header line 2, upper case, e.g. VĂN PHÒNG."""
+    """Header line 2, upper case, e.g. VĂN PHÒNG. Several lines are separated by a line break."""
     full_name: str
     """Văn phòng Ủy ban nhân dân tỉnh."""
     common_name: str
@@ -72,10 +75,18 @@ class Issuer(Record):
     symbol: str
     """The Office's own abbreviation in document symbols: VP."""
     departments: list[Department]
+    outside_units: list[Department] = field(default_factory=list)
+    """Units that do not belong to this body but its decisions may award (a province's departments,
+    districts, schools): a decision whose recipients are all its own says "thuộc <full_name>"."""
     signers: list[Signer]
 
     def in_force(self, on: dt.date) -> bool:
         return in_force(self.valid_from, self.valid_until, on)
+
+    @property
+    def header_lines(self) -> list[str]:
+        """The lines above the issuing body's name, top first."""
+        return [line for line in (self.upper, self.parent) if line]
 
 
 @dataclass(kw_only=True)
@@ -167,6 +178,9 @@ class Issuance(Record):
     """How the signer signs: "" (the head himself), KT., TL., TM., Q., TUQ."""
     drafted_by: str
     """Department code that drafts and keeps the file: '- Lưu: VT, <code>.'"""
+    issuer: str | None = None
+    """Id of the issuing body (content/shared/co-quan.yaml); needed only when several are in force
+    on the document's date."""
 
 
 @dataclass(kw_only=True)
@@ -216,8 +230,36 @@ class DistributionGroup(Record):
 
 
 @dataclass(kw_only=True)
+class DocumentKind(Record):
+    """The kind a document is issued as: type name and symbol in "Số: 08/CV-CĐVP"."""
+
+    name: str = "Kế hoạch"
+    """Type name as in running text: Kế hoạch, Công văn, Hướng dẫn."""
+    symbol: str = "KH"
+    """Abbreviation of the type in the number line: KH, CV, HD."""
+    titled: bool = True
+    """The type name is printed as the title (KẾ HOẠCH); a công văn has none: its subject follows
+    "V/v" under the number."""
+    numbered: bool = True
+    """False for a kind issued without a number: "Số:" is left out."""
+
+
+@dataclass(kw_only=True)
+class Span(Record):
+    """A campaign's own span, when it is not the calendar year of its content folder."""
+
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(kw_only=True)
 class PlanContent(Record):
     document: Issuance
+    kind: DocumentKind = field(default_factory=DocumentKind)
+    span: Span | None = None
+    """Default: 01/01 to 31/12 of the content folder's year."""
+    numbering: Literal["1", "I"] = "1"
+    """How periods are numbered: Đợt 1, Đợt 2 or Đợt I, Đợt II."""
     subject: str
     basis: str
     """Legal catalog id of the plan this plan implements."""

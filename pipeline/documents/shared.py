@@ -28,9 +28,11 @@ def lower_first(text: str) -> str:
 
 
 def document_number(kind: str, issuer: Issuer, number: int | None) -> str:
-    """'05/KH-VP', or '      /KH-VP' before the number is given: the one place this form is made."""
+    """'05/KH-VP', or '      /KH-VP' before the number is given: the one place this form is made.
+
+    `kind` is a kind's key (ke-hoach, quyet-dinh, bao-cao) or a type symbol from content (CV)."""
     shown = two_digits(number) if number is not None else dates.BLANK
-    return f"{shown}/{TYPE_ABBREVIATIONS[kind]}-{issuer.symbol}"
+    return f"{shown}/{TYPE_ABBREVIATIONS.get(kind, kind)}-{issuer.symbol}"
 
 
 def number_line(issuer: Issuer, number: int | None, kind: str) -> str:
@@ -43,6 +45,14 @@ def date_words(date: dt.date | None, on: dt.date) -> str:
     if date:
         return dates.spelled(date)
     return f"ngày{dates.BLANK}tháng {dates.month_text(on.month)} năm {on.year}"
+
+
+def occurrence_year(origin: dt.date, start: dt.date, end: dt.date) -> int | None:
+    """The year in which `origin` recurs within start..end (the first, when several); None if never."""
+    for year in range(start.year, end.year + 1):
+        if start <= dates.anniversary_of(origin, year) <= end:
+            return year
+    return None
 
 
 def anniversary_text(anniversary: Anniversary, year: int) -> str:
@@ -73,12 +83,23 @@ def citation(doc: LegalDocument, *, spelled: bool = False) -> str:
     return text
 
 
-def expand_prose(text: str, catalogs: Catalogs, year: int, period_count: int) -> str:
-    """A clerk's text with every inline reference replaced by the text computed for it."""
+def expand_prose(
+    text: str,
+    catalogs: Catalogs,
+    year: int,
+    period_count: int,
+    within: tuple[dt.date, dt.date] | None = None,
+) -> str:
+    """A clerk's text with every inline reference replaced by the text computed for it.
+
+    An anniversary is counted in the year it recurs `within` a span (a period, a campaign crossing
+    31/12), else in `year`."""
 
     def resolve(ref: inline.Reference) -> str:
         if ref.kind == "ky-niem":
-            return anniversary_text(catalogs.anniversaries[ref.id], year)
+            anniversary = catalogs.anniversaries[ref.id]
+            found = occurrence_year(anniversary.origin, *within) if within else None
+            return anniversary_text(anniversary, found or year)
         if ref.kind == "phong-trao":
             return f"“{catalogs.movements[ref.id].name}”"
         if ref.kind == "van-ban":
@@ -125,12 +146,18 @@ def header_context(
     on: dt.date,
     *,
     month_known: bool = True,
-) -> dict[str, str]:
-    """Issuing body, number line and place-and-date line; the month stays blank while unknown."""
+    numbered: bool = True,
+    excerpt: str = "",
+) -> dict[str, Any]:
+    """Issuing body, number line and place-and-date line; the month stays blank while unknown.
+
+    `upper` holds the lines above the body's name (none for a body without a governing body, two
+    for a three-level header); `excerpt` is a công văn's "V/v ..." under its number."""
     return {
-        "parent": issuer.parent,
+        "upper": issuer.header_lines,
         "name": issuer.name,
-        "number_line": number_line(issuer, number, kind),
+        "number_line": number_line(issuer, number, kind) if numbered else "",
+        "excerpt": excerpt,
         "place_date": dates.place_and_date(issuer.place, date, on.month if month_known else None, on.year),
     }
 
@@ -157,17 +184,44 @@ def document_date(doc: Issuance, year: int, problems: Problems) -> dt.date | Non
     return dt.date(year, doc.month, 1)
 
 
+def find_issuer(doc: Issuance, on: dt.date, catalogs: Catalogs, problems: Problems) -> Issuer | None:
+    """The issuer a document names, or the only one in force on its date."""
+    shown = dates.numeric(on)
+    if doc.issuer is not None:
+        named = [i for i in catalogs.issuers if i.id == doc.issuer]
+        if not named:
+            known = ", ".join(sorted({i.id for i in catalogs.issuers}))
+            problems.add(doc.loc.at("issuer"), f"không có cơ quan ban hành “{doc.issuer}” (có: {known})")
+            return None
+        issuer = next((i for i in named if i.in_force(on)), None)
+        if issuer is None:
+            problems.add(doc.loc.at("issuer"), f"cơ quan “{doc.issuer}” không có hiệu lực vào ngày {shown}")
+        return issuer
+    issuers = [i for i in catalogs.issuers if i.in_force(on)]
+    where = doc.loc.at("date" if doc.date else "month")
+    if not issuers:
+        problems.add(where, f"không có cơ quan ban hành nào có hiệu lực vào ngày {shown}")
+        return None
+    if len(issuers) > 1:
+        listed = issuers[0].loc
+        names = ", ".join(f"{i.id} ({' - '.join([*i.header_lines, i.name])})" for i in issuers)
+        problems.add(
+            where,
+            f"có nhiều cơ quan ban hành có hiệu lực vào ngày {shown}: {names} (danh sách ở {listed.file}); "
+            f"ghi cơ quan của văn bản này ở document.issuer",
+        )
+        return None
+    return issuers[0]
+
+
 def check_issuance(
     doc: Issuance, on: dt.date, catalogs: Catalogs, problems: Problems, *, signer_marked: bool = False
 ) -> tuple[Issuer, Signer | None] | None:
     """The issuer and signer in force on a document's date (None where wrong, with a problem)."""
     shown = dates.numeric(on)
-    issuers = [i for i in catalogs.issuers if i.in_force(on)]
-    if len(issuers) != 1:
-        what = "không có cơ quan ban hành nào" if not issuers else "có nhiều cơ quan ban hành"
-        problems.add(doc.loc.at("date" if doc.date else "month"), f"{what} có hiệu lực vào ngày {shown}")
+    issuer = find_issuer(doc, on, catalogs, problems)
+    if issuer is None:
         return None
-    issuer = issuers[0]
     check_department(doc.drafted_by, doc.loc.at("drafted_by"), {d.code for d in issuer.departments}, problems)
     if signer_marked:
         return issuer, None
@@ -185,7 +239,7 @@ def _unknown_signer(wanted: str, issuer: Issuer) -> str:
     """Names the issuer and where its signers are listed, and who is there."""
     listed = issuer.loc.at("signers")
     where = f"{listed.file}:{listed.line}" if listed.line else listed.file
-    owner = f"{issuer.common_name} ({issuer.parent})"
+    owner = f"{issuer.common_name} ({issuer.parent})" if issuer.parent else issuer.common_name
     if not issuer.signers:
         return (
             f"không có người ký “{wanted}”: {owner} chưa có người ký nào; "
