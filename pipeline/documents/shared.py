@@ -152,10 +152,10 @@ def header_context(
     """Issuing body, number line and place-and-date line; the month stays blank while unknown.
 
     `upper` holds the lines above the body's name (none for a body without a governing body, two
-    for a three-level header); `excerpt` is a công văn's "V/v ..." under its number."""
+    for a three-level header), `name` the name's lines, all bold; `excerpt` is a công văn's "V/v ..." under its number."""
     return {
         "upper": issuer.header_lines,
-        "name": issuer.name,
+        "name": issuer.name.splitlines(),
         "number_line": number_line(issuer, number, kind) if numbered else "",
         "excerpt": excerpt,
         "place_date": dates.place_and_date(issuer.place, date, on.month if month_known else None, on.year),

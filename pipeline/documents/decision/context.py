@@ -71,7 +71,9 @@ def _verb(form: RewardForm, year: int) -> str:
 
 def article1(decision: ValidDecision) -> dict[str, Any]:
     forms = _forms_in_order(decision)
-    who = f"thuộc {decision.issuer.full_name} {decision.content.achievement}"
+    own = {d.code for d in decision.issuer.departments}
+    belong = all(a.unit is not None and a.unit.code in own for a in decision.awards)
+    who = (f"thuộc {decision.issuer.full_name} " if belong else "") + decision.content.achievement
     items = []
     for form in forms:
         counts = {

@@ -210,7 +210,7 @@ def _load_one(
             problems.add(
                 content.loc.at("award_files", i), f"không có tệp “{escape_invisible(name)}” cạnh {path.name}"
             )
-    departments = issued[0].departments if issued else []
+    departments = [*issued[0].departments, *issued[0].outside_units] if issued else []
     awards = [a for r in records if (a := _resolve(r, period, catalogs.rewards, departments, problems))]
     if not records and len(problems.items) == before and not draft:
         problems.add(content.loc.at("awards"), "quyết định chưa có khen thưởng nào (awards hoặc award_files)")
