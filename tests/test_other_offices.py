@@ -48,8 +48,10 @@ def test_union_campaign_by_cong_van_with_roman_periods(tmp_path):
     assert "3. Đợt III: Từ 01/9/2024 đến 31/12/2024" in text
     assert any("đề nghị khen thưởng đợt II về phòng BCH chậm nhất ngày 20/8/2024" in t for t in text)
     assert any(t.startswith("Căn cứ Kế hoạch số 18/KH-UBND") and "xây dựng Công văn thực hiện" in t for t in text)
-    assert "Trên đây là Công văn phát động phong trào thi đua năm 2024 trong đoàn viên công đoàn "
-    "của Công đoàn Văn phòng UBND tỉnh./." in text
+    assert (
+        "Trên đây là Công văn phát động phong trào thi đua năm 2024 trong đoàn viên công đoàn "
+        "của Công đoàn Văn phòng UBND tỉnh./." in text
+    )
     assert "TM. BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ VĂN PHÒNG UBND TỈNH" in text
     assert "CHỦ TỊCH" in text
     assert [str(w) for w in warnings] == [
@@ -68,3 +70,93 @@ def test_a_number_on_a_kind_issued_without_one_is_refused(tmp_path):
         "content/2024/ke-hoach.yaml:3: document.number: Công văn ban hành không có số (kind.numbered)"
     ]
     assert line == 11
+
+
+# ---- (b) a school year, 05/9/2021 - 31/5/2022, under a three-level header -------------------------
+
+SCHOOL_PLAN = "content/2021/ke-hoach.yaml"
+
+
+def test_school_year_campaign_crossing_the_year(tmp_path):
+    project = other_project("truong-nam-hoc", tmp_path)
+    data, warnings = render_plan_warned(project, 2021)
+    found = _blocks(data)
+    text = _texts(found)
+    assert _header(found) == [
+        ("LĐLĐ TỈNH BẮC KẠN", False),
+        ("LĐLĐ HUYỆN CHỢ MỚI", False),
+        ("CĐCS TRƯỜNG THCS YÊN ĐĨNH", True),
+    ]
+    assert "Số: 12/KH-CĐ" in text
+    assert "Chợ Mới, ngày 15 tháng 10 năm 2021" in text
+    assert "1. Đợt 1: Từ 05/9/2021 đến 15/01/2022" in text
+    assert "2. Đợt 2: Từ 16/01/2022 đến 31/5/2022" in text
+    # each anniversary counted in the year it falls within its period
+    assert (
+        "Lập thành tích chào mừng kỷ niệm 67 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2021); "
+        "kỷ niệm 39 năm Ngày Nhà giáo Việt Nam (20/11/1982 - 20/11/2021)." in text
+    )
+    assert any(t.startswith("Lập thành tích chào mừng kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản") for t in text)
+    assert any("(03/02/1930 - 03/02/2022)" in t for t in text)
+    assert [str(w) for w in warnings] == [
+        f"{SCHOOL_PLAN}:22: periods[0].start: đợt bắt đầu ngày 05/9/2021, trước ngày ban hành kế hoạch 15/10/2021",
+        f"{SCHOOL_PLAN}:24: periods[0].celebrate: chào mừng ngày kỷ niệm 10/10/2021 (Ngày Giải phóng Thủ đô) "
+        "đã qua vào ngày ban hành kế hoạch 15/10/2021",
+    ]
+
+
+def test_gap_between_periods_is_warned(tmp_path):
+    project = other_project("truong-nam-hoc", tmp_path)
+    plan = project.root / SCHOOL_PLAN
+    line = edit(plan, "  - start: 16/01/2022", "  - start: 20/01/2022")
+    _data, warnings = render_plan_warned(project, 2021)
+    assert (
+        f"{SCHOOL_PLAN}:{line}: periods[1].start: đợt bắt đầu ngày 20/01/2022, không liền sau đợt trước "
+        "(kết thúc ngày 15/01/2022): khoảng giữa hai đợt không thuộc đợt nào"
+    ) in [str(w) for w in warnings]
+
+
+def test_typed_anniversary_count_that_disagrees_is_an_error(tmp_path):
+    project = other_project("truong-nam-hoc", tmp_path)
+    plan = project.root / SCHOOL_PLAN
+    line = edit(
+        plan,
+        "      - Mỗi giáo viên",
+        "      - Chào mừng 90 năm Ngày thành lập Đảng Cộng sản Việt Nam.\n      - Mỗi giáo viên",
+    )
+    with pytest.raises(ContentError) as caught:
+        render_plan_warned(project, 2021)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{SCHOOL_PLAN}:{line}: tasks[0].paragraphs[0]: “90 năm Ngày thành lập Đảng Cộng sản Việt Nam” "
+        "gõ tay sai số năm: theo lịch là 92 năm (03/02/1930 - 03/02/2022); viết [ky-niem:thanh-lap-dang]"
+    ]
+
+
+def test_typed_anniversary_count_that_agrees_suggests_the_reference(tmp_path):
+    project = other_project("truong-nam-hoc", tmp_path)
+    plan = project.root / SCHOOL_PLAN
+    line = edit(
+        plan,
+        "      - Mỗi giáo viên",
+        "      - Chào mừng 92 năm ngày thành lập Đảng Cộng sản Việt Nam.\n      - Mỗi giáo viên",
+    )
+    _data, warnings = render_plan_warned(project, 2021)
+    assert (
+        f"{SCHOOL_PLAN}:{line}: tasks[0].paragraphs[0]: “92 năm ngày thành lập Đảng Cộng sản Việt Nam” gõ tay, "
+        "đúng với lịch; nên viết [ky-niem:thanh-lap-dang] để số năm và ngày được tính tự động"
+    ) in [str(w) for w in warnings]
+
+
+def test_a_period_crossing_the_year_without_a_span_is_one_error(tmp_path):
+    """Without `span` the campaign is the calendar year: the crossing period is refused once, and
+    nothing that depends on its dates (deadline, anniversaries, the next period) adds errors."""
+    project = other_project("truong-nam-hoc", tmp_path)
+    plan = project.root / SCHOOL_PLAN
+    edit(plan, "span:\n  start: 05/09/2021\n  end: 31/05/2022\n", "")
+    with pytest.raises(ContentError) as caught:
+        render_plan_warned(project, 2021)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{SCHOOL_PLAN}:20: periods[0].end: ngày 15/01/2022 nằm ngoài năm 2021 của kế hoạch",
+        f"{SCHOOL_PLAN}:27: periods[1].start: ngày 16/01/2022 nằm ngoài năm 2021 của kế hoạch",
+        f"{SCHOOL_PLAN}:28: periods[1].end: ngày 31/5/2022 nằm ngoài năm 2021 của kế hoạch",
+    ]

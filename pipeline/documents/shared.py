@@ -152,7 +152,8 @@ def header_context(
     """Issuing body, number line and place-and-date line; the month stays blank while unknown.
 
     `upper` holds the lines above the body's name (none for a body without a governing body, two
-    for a three-level header), `name` the name's lines, all bold; `excerpt` is a công văn's "V/v ..." under its number."""
+    for a three-level header), `name` the name's lines, all bold; `excerpt` is a công văn's
+    "V/v ..." under its number."""
     return {
         "upper": issuer.header_lines,
         "name": issuer.name.splitlines(),

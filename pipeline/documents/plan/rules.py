@@ -282,8 +282,6 @@ def _check_periods(
             year = occurrence_year(anniversary.origin, period.start, period.end)
             if year is None:
                 day = dates.anniversary_of(anniversary.origin, period.start.year)
-                if day < period.start:
-                    day = dates.anniversary_of(anniversary.origin, period.start.year + 1)
                 problems.add(
                     loc.at("celebrate"),
                     f"ngày kỷ niệm {dates.numeric(day)} ({anniversary.name}) nằm ngoài đợt {start} - {end}",
