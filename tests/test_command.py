@@ -72,7 +72,7 @@ def test_ctrl_c_exits_130_with_a_sentence_not_a_traceback(project, monkeypatch, 
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "build_plan", interrupted)
+    monkeypatch.setattr(cli, "build_plan_warned", interrupted)
     assert main(["--root", str(project.root), "plan", "2024"]) == 130
     assert "Đã dừng (Ctrl-C)" in capsys.readouterr().err
     assert not (project.root / "output").exists()

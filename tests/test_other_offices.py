@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
 from docx import Document
 
-from pipeline.documents.registry import render_plan_warned
+from pipeline.documents.registry import render_decision, render_plan_warned, render_report
 from pipeline.errors import ContentError
+from pipeline.word import nd30 as check
 from pipeline.word.reader import FormattedParagraph, blocks
 
 from .conftest import edit, other_project
@@ -160,3 +162,82 @@ def test_a_period_crossing_the_year_without_a_span_is_one_error(tmp_path):
         f"{SCHOOL_PLAN}:27: periods[1].start: ngày 16/01/2022 nằm ngoài năm 2021 của kế hoạch",
         f"{SCHOOL_PLAN}:28: periods[1].end: ngày 31/5/2022 nằm ngoài năm 2021 của kế hoạch",
     ]
+
+
+# ---- (c) a decision of the provincial Chairman for units outside the issuer ----------------------
+
+
+def test_chairmans_decision_with_bang_khen_for_outside_units(tmp_path):
+    project = other_project("ubnd-tinh", tmp_path)
+    data, warnings = render_decision(project, 2024, 1)
+    found = _blocks(data)
+    text = _texts(found)
+    assert warnings == []
+    # a body without a governing body: one block, its first line bold
+    assert _header(found) == [("ỦY BAN NHÂN DÂN", True), ("TỈNH BẮC KẠN", True)]
+    assert "Số: 2150/QĐ-UBND" in text
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" in text
+    # the recipients are not the issuer's own: no "thuộc Ủy ban nhân dân tỉnh Bắc Kạn"
+    assert (
+        "Điều 1. Tặng Bằng khen của Chủ tịch UBND tỉnh cho 02 tập thể và 01 cá nhân đã có thành tích "
+        "xuất sắc trong phong trào thi đua chuyên đề cải cách hành chính năm 2024 (có danh sách kèm theo)."
+    ) in text
+    assert (
+        "- Bằng khen của Chủ tịch UBND tỉnh, tập thể: 3,0 × 2.340.000 đồng = 7.020.000 đồng; "
+        "02 tập thể, cộng 14.040.000 đồng."
+    ) in text
+    assert (
+        "- Bằng khen của Chủ tịch UBND tỉnh, cá nhân: 1,5 × 2.340.000 đồng = 3.510.000 đồng; "
+        "01 cá nhân, cộng 3.510.000 đồng."
+    ) in text
+    assert "Tổng số tiền thưởng: 17.550.000 đồng (Bằng chữ: Mười bảy triệu năm trăm năm mươi nghìn đồng)." in text
+    assert "Hà Thị Mai" in text and "Chuyên viên, Sở Tài chính" in text
+    assert "(Kèm theo Quyết định số 2150/QĐ-UBND ngày 10 tháng 12 năm 2024 của Chủ tịch UBND tỉnh)" in text
+    assert "CHỦ TỊCH" in text and "Nguyễn Đăng Bình" in text
+    assert check.check(Document(io.BytesIO(data))) == []
+
+
+def test_thuoc_the_issuer_only_when_every_recipient_is_its_own(tmp_path):
+    project = other_project("ubnd-tinh", tmp_path)
+    decision = project.root / "content/2024/quyet-dinh-dot-1.yaml"
+    edit(decision, "  - name: UBND huyện Chợ Mới\n", "  - name: Sở Nội vụ\n")
+    edit(decision, "    unit: Sở Tài chính\n    position: Sở Tài chính\n", "    unit: Sở Nội vụ\n")
+    edit(decision, "    position: Chuyên viên\n    unit: Sở Tài chính\n", "    position: Chuyên viên\n    unit: VP\n")
+    data, _warnings = render_decision(project, 2024, 1)
+    assert (
+        "Điều 1. Tặng Bằng khen của Chủ tịch UBND tỉnh cho 02 tập thể và 01 cá nhân thuộc Ủy ban nhân dân "
+        "tỉnh Bắc Kạn đã có thành tích xuất sắc trong phong trào thi đua chuyên đề cải cách hành chính "
+        "năm 2024 (có danh sách kèm theo)."
+    ) in _texts(_blocks(data))
+
+
+def test_a_unit_neither_own_nor_declared_outside_is_refused(tmp_path):
+    project = other_project("ubnd-tinh", tmp_path)
+    decision = project.root / "content/2024/quyet-dinh-dot-1.yaml"
+    line = edit(decision, "  - name: UBND huyện Chợ Mới\n", "  - name: UBND huyện Na Rì\n")
+    with pytest.raises(ContentError) as caught:
+        render_decision(project, 2024, 1)
+    assert [str(p) for p in caught.value.problems] == [
+        f"content/2024/quyet-dinh-dot-1.yaml:{line}: awards[0].name: “UBND huyện Na Rì” không có trong "
+        "danh sách phòng, đơn vị của cơ quan"
+    ]
+
+
+# ---- (d) a report of a one-period plan ---------------------------------------------------------
+
+
+def test_report_of_a_one_period_plan_has_no_second_period(tmp_path):
+    project = other_project("ubnd-tinh", tmp_path)
+    data, valid = render_report(project, 2024, 1, today=dt.date(2025, 1, 10))
+    text = _texts(_blocks(data))
+    assert valid.warnings == []
+    assert "Số: 230/BC-UBND" in text
+    assert not any("ĐỢT 2" in t or "đợt 2" in t for t in text)
+    assert "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025" in text
+    assert (
+        "Trong đợt 1 năm 2024, UBND tỉnh đã ban hành 01 quyết định khen thưởng "
+        "(Quyết định số 2150/QĐ-UBND ngày 10/12/2024), cụ thể:"
+    ) in text
+    assert "- Tặng Bằng khen của Chủ tịch UBND tỉnh cho 02 tập thể và 01 cá nhân." in text
+    assert "Tổng số tiền thưởng: 17.550.000 đồng." in text
+    assert check.check(Document(io.BytesIO(data))) == []

@@ -271,7 +271,10 @@ def report_context(report: ValidReport) -> dict[str, Any]:
     span = scope.label(year)
     if scope.period is not None:
         span += f" (từ {dates.numeric(scope.start)} đến {dates.numeric(scope.end)})"
-    next_label = f"NĂM {year + 1}" if scope.period is None else f"ĐỢT {scope.period + 1} NĂM {year}"
+    if scope.period is None or scope.period >= count:  # a one-period plan has no ĐỢT 2
+        next_label = f"NĂM {year + 1}"
+    else:
+        next_label = f"ĐỢT {report.plan.period_label(scope.period + 1)} NĂM {year}"
     doc = content.document
     movements = []
     for index, item in enumerate(content.movements):
