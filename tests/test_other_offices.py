@@ -241,3 +241,83 @@ def test_report_of_a_one_period_plan_has_no_second_period(tmp_path):
     assert "- Tặng Bằng khen của Chủ tịch UBND tỉnh cho 02 tập thể và 01 cá nhân." in text
     assert "Tổng số tiền thưởng: 17.550.000 đồng." in text
     assert check.check(Document(io.BytesIO(data))) == []
+
+
+# ---- several issuers side by side ------------------------------------------------------------------
+
+SECOND_ISSUER = """
+  - id: so-noi-vu-bac-kan
+    valid_from: 01/01/2020
+    parent: UBND TỈNH BẮC KẠN
+    name: SỞ NỘI VỤ
+    full_name: Sở Nội vụ tỉnh Bắc Kạn
+    common_name: Sở Nội vụ
+    short_name: Sở
+    head_title: Giám đốc
+    head_full_title: Giám đốc Sở Nội vụ tỉnh Bắc Kạn
+    head_common_title: Giám đốc Sở Nội vụ
+    confers_as: thu-truong-co-quan
+    place: Bắc Kạn
+    symbol: SNV
+    departments:
+      - code: VP
+        name: Văn phòng Sở
+    signers:
+      - id: giam-doc
+        name: Lý Văn Hòa
+        title: Giám đốc
+        valid_from: 01/01/2020
+"""
+
+
+def test_several_issuers_in_force_need_the_document_to_name_one(tmp_path):
+    project = other_project("ubnd-tinh", tmp_path)
+    issuers = project.root / "content/shared/co-quan.yaml"
+    issuers.write_text(issuers.read_text(encoding="utf-8") + SECOND_ISSUER, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        render_plan_warned(project, 2024)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/2024/ke-hoach.yaml:4: document.date: có nhiều cơ quan ban hành có hiệu lực vào ngày "
+        "15/01/2024: ubnd-tinh-bac-kan (ỦY BAN NHÂN DÂN - TỈNH BẮC KẠN), so-noi-vu-bac-kan (UBND TỈNH BẮC KẠN - "
+        "SỞ NỘI VỤ) (danh sách ở content/shared/co-quan.yaml); ghi cơ quan của văn bản này ở document.issuer"
+    ]
+    plan = project.root / "content/2024/ke-hoach.yaml"
+    edit(plan, "  drafted_by: SNV\n", "  drafted_by: SNV\n  issuer: ubnd-tinh-bac-kan\n")
+    data, _warnings = render_plan_warned(project, 2024)
+    assert "Số: 18/KH-UBND" in _texts(_blocks(data))
+    edit(plan, "  issuer: ubnd-tinh-bac-kan\n", "  issuer: so-noi-vu\n")
+    with pytest.raises(ContentError) as caught:
+        render_plan_warned(project, 2024)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/2024/ke-hoach.yaml:7: document.issuer: không có cơ quan ban hành “so-noi-vu” "
+        "(có: so-noi-vu-bac-kan, ubnd-tinh-bac-kan)"
+    ]
+
+
+def test_other_shapes_conform_to_decree_30(tmp_path):
+    for name, year in (("cong-doan-cv", 2024), ("truong-nam-hoc", 2021)):
+        data, _warnings = render_plan_warned(other_project(name, tmp_path / name), year)
+        assert check.check(Document(io.BytesIO(data))) == [], name
+
+
+def test_a_cong_van_without_its_excerpt_deviates(tmp_path):
+    data, _warnings = render_plan_warned(other_project("cong-doan-cv", tmp_path), 2024)
+    document = Document(io.BytesIO(data))
+    cell = document.tables[0].rows[1].cells[0]
+    excerpt = next(p for p in cell.paragraphs if p.text.startswith("V/v"))
+    excerpt._p.getparent().remove(excerpt._p)
+    assert [str(d) for d in check.check(document)] == [
+        "Trích yếu công văn: thấy không có; quy định: “V/v <nội dung>” dưới số, ký hiệu, cỡ 12-13, đứng"
+    ]
+
+
+def test_a_bold_parent_in_a_three_level_header_deviates(tmp_path):
+    data, _warnings = render_plan_warned(other_project("truong-nam-hoc", tmp_path), 2021)
+    document = Document(io.BytesIO(data))
+    parent = document.tables[0].rows[0].cells[0].paragraphs[1]
+    assert parent.text == "LĐLĐ HUYỆN CHỢ MỚI"
+    for run in parent.runs:
+        run.font.bold = True
+    assert [str(d) for d in check.check(document)] == [
+        "Tên cơ quan chủ quản: thấy “LĐLĐ HUYỆN CHỢ MỚI” in đậm; quy định: chữ in hoa, cỡ 12-13, không đậm"
+    ]

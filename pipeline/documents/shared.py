@@ -205,7 +205,7 @@ def find_issuer(doc: Issuance, on: dt.date, catalogs: Catalogs, problems: Proble
         return None
     if len(issuers) > 1:
         listed = issuers[0].loc
-        names = ", ".join(f"{i.id} ({' - '.join([*i.header_lines, i.name])})" for i in issuers)
+        names = ", ".join(f"{i.id} ({' - '.join([*i.header_lines, *i.name.splitlines()])})" for i in issuers)
         problems.add(
             where,
             f"có nhiều cơ quan ban hành có hiệu lực vào ngày {shown}: {names} (danh sách ở {listed.file}); "
