@@ -49,7 +49,9 @@ def test_union_campaign_by_cong_van_with_roman_periods(tmp_path):
     assert "2. Đợt II: Từ 01/5/2024 đến 31/8/2024" in text
     assert "3. Đợt III: Từ 01/9/2024 đến 31/12/2024" in text
     assert any("đề nghị khen thưởng đợt II về phòng BCH chậm nhất ngày 20/8/2024" in t for t in text)
-    assert any(t.startswith("Căn cứ Kế hoạch số 18/KH-UBND") and "xây dựng Công văn thực hiện" in t for t in text)
+    assert any(
+        t.startswith("Căn cứ Kế hoạch số 18/KH-UBND") and "xây dựng Công văn thực hiện" in t for t in text
+    )
     assert (
         "Trên đây là Công văn phát động phong trào thi đua năm 2024 trong đoàn viên công đoàn "
         "của Công đoàn Văn phòng UBND tỉnh./." in text
@@ -98,7 +100,9 @@ def test_school_year_campaign_crossing_the_year(tmp_path):
         "Lập thành tích chào mừng kỷ niệm 67 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2021); "
         "kỷ niệm 39 năm Ngày Nhà giáo Việt Nam (20/11/1982 - 20/11/2021)." in text
     )
-    assert any(t.startswith("Lập thành tích chào mừng kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản") for t in text)
+    assert any(
+        t.startswith("Lập thành tích chào mừng kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản") for t in text
+    )
     assert any("(03/02/1930 - 03/02/2022)" in t for t in text)
     assert [str(w) for w in warnings] == [
         f"{SCHOOL_PLAN}:22: periods[0].start: đợt bắt đầu ngày 05/9/2021, trước ngày ban hành kế hoạch 15/10/2021",
@@ -190,7 +194,10 @@ def test_chairmans_decision_with_bang_khen_for_outside_units(tmp_path):
         "- Bằng khen của Chủ tịch UBND tỉnh, cá nhân: 1,5 × 2.340.000 đồng = 3.510.000 đồng; "
         "01 cá nhân, cộng 3.510.000 đồng."
     ) in text
-    assert "Tổng số tiền thưởng: 17.550.000 đồng (Bằng chữ: Mười bảy triệu năm trăm năm mươi nghìn đồng)." in text
+    assert (
+        "Tổng số tiền thưởng: 17.550.000 đồng (Bằng chữ: Mười bảy triệu năm trăm năm mươi nghìn đồng)."
+        in text
+    )
     assert "Hà Thị Mai" in text and "Chuyên viên, Sở Tài chính" in text
     assert "(Kèm theo Quyết định số 2150/QĐ-UBND ngày 10 tháng 12 năm 2024 của Chủ tịch UBND tỉnh)" in text
     assert "CHỦ TỊCH" in text and "Nguyễn Đăng Bình" in text
@@ -202,7 +209,11 @@ def test_thuoc_the_issuer_only_when_every_recipient_is_its_own(tmp_path):
     decision = project.root / "content/2024/quyet-dinh-dot-1.yaml"
     edit(decision, "  - name: UBND huyện Chợ Mới\n", "  - name: Sở Nội vụ\n")
     edit(decision, "    unit: Sở Tài chính\n    position: Sở Tài chính\n", "    unit: Sở Nội vụ\n")
-    edit(decision, "    position: Chuyên viên\n    unit: Sở Tài chính\n", "    position: Chuyên viên\n    unit: VP\n")
+    edit(
+        decision,
+        "    position: Chuyên viên\n    unit: Sở Tài chính\n",
+        "    position: Chuyên viên\n    unit: VP\n",
+    )
     data, _warnings = render_decision(project, 2024, 1)
     assert (
         "Điều 1. Tặng Bằng khen của Chủ tịch UBND tỉnh cho 02 tập thể và 01 cá nhân thuộc Ủy ban nhân dân "
@@ -321,3 +332,67 @@ def test_a_bold_parent_in_a_three_level_header_deviates(tmp_path):
     assert [str(d) for d in check.check(document)] == [
         "Tên cơ quan chủ quản: thấy “LĐLĐ HUYỆN CHỢ MỚI” in đậm; quy định: chữ in hoa, cỡ 12-13, không đậm"
     ]
+
+
+RECORDED = """
+recorded_awards:
+  - name: Sở Nội vụ
+    form: Cờ thi đua của Chính phủ
+    recipient: tập thể
+    conferred_by: Chủ tịch UBND tỉnh (khen thưởng đột xuất)
+    decision: Quyết định số 1234/QĐ-UBND ngày 05/6/2024
+    date: 05/06/2024
+  - name: Lê Văn Nam
+    form: bang-khen-chu-tich-ubnd-tinh
+    conferred_by: Chủ tịch UBND tỉnh (năm trước)
+    decision: Quyết định số 99/QĐ-UBND ngày 10/01/2024
+    date: 10/01/2024
+"""
+
+
+def test_award_records_from_elsewhere_count_in_the_report(tmp_path):
+    """Awards this issuer did not decide are counted when they fall within the report's span."""
+    project = other_project("ubnd-tinh", tmp_path)
+    report = project.root / "content/2024/bao-cao-dot-1.yaml"
+    report.write_text(report.read_text(encoding="utf-8") + RECORDED, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        render_report(project, 2024, 1, today=dt.date(2025, 1, 10))
+    forms = caught.value.problems[0].message
+    assert caught.value.problems[0].field == "recorded_awards[0].form"
+    assert forms.startswith("“Cờ thi đua của Chính phủ” không có trong danh mục danh hiệu, hình thức")
+    edit(
+        report,
+        "    form: Cờ thi đua của Chính phủ\n",
+        "    form: Bằng khen của Chủ tịch UBND tỉnh\n    amount: 7020000\n",
+    )
+    with pytest.raises(ContentError) as caught:
+        render_report(project, 2024, 1, today=dt.date(2025, 1, 10))
+    assert [p.field for p in caught.value.problems] == ["recorded_awards[1].recipient"]
+    edit(
+        report,
+        "    form: bang-khen-chu-tich-ubnd-tinh\n",
+        "    form: bang-khen-chu-tich-ubnd-tinh\n    recipient: cá nhân\n",
+    )
+    data, _valid = render_report(project, 2024, 1, today=dt.date(2025, 1, 10))
+    text = _texts(_blocks(data))
+    # 10/01/2024 is before the period (15/01/2024): not counted
+    assert (
+        "- Tặng Bằng khen của Chủ tịch UBND tỉnh cho 03 tập thể và 01 cá nhân (trong đó khen thưởng của "
+        "Chủ tịch UBND tỉnh (khen thưởng đột xuất): Quyết định số 1234/QĐ-UBND ngày 05/6/2024)."
+    ) in text
+    assert "Tổng số tiền thưởng: 24.570.000 đồng." in text
+
+
+def test_a_titled_kind_from_content_prints_its_type_name(tmp_path):
+    project = other_project("cong-doan-cv", tmp_path)
+    plan = project.root / "content/2024/ke-hoach.yaml"
+    edit(plan, "  name: Công văn\n  symbol: CV\n  titled: false\n", "  name: Hướng dẫn\n  symbol: HD\n")
+    data, _warnings = render_plan_warned(project, 2024)
+    found = _blocks(data)
+    title = next(b for b in found if b.text.startswith("HƯỚNG DẪN"))
+    assert title.text == "HƯỚNG DẪN\nPhát động phong trào thi đua năm 2024 trong đoàn viên công đoàn"
+    assert title.bold
+    text = _texts(found)
+    assert "Số: 08/HD-CĐVP" in text
+    assert not any(t.startswith("V/v") for t in text)
+    assert check.check(Document(io.BytesIO(data))) == []

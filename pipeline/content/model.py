@@ -422,6 +422,27 @@ class Assessment(Record):
 
 
 @dataclass(kw_only=True)
+class RecordedAward(Record):
+    """An award this issuer's decisions did not make (conferred by a higher body, or recorded from an
+    earlier year) that a report's figures include."""
+
+    name: str
+    form: str
+    """Name, abbreviation or id of the title or form in content/shared/khen-thuong.yaml."""
+    recipient: Recipient | None = None
+    """May be left out when the form allows only one."""
+    unit: str | None = None
+    conferred_by: str
+    """Who decided it, as written: "Chủ tịch UBND tỉnh"."""
+    decision: str
+    """The decision as cited: "Quyết định số 123/QĐ-UBND ngày 05/3/2024"."""
+    date: dt.date
+    """Date of that decision: the report counts it when it falls within the report's span."""
+    amount: int | None = None
+    """Money paid with it, in đồng, when the report's total should include it."""
+
+
+@dataclass(kw_only=True)
 class ReportContent(Record):
     """Narrative of a báo cáo sơ kết or tổng kết; its figures are computed from the decisions."""
 
@@ -438,3 +459,5 @@ class ReportContent(Record):
     """Direction and tasks for the next period or year."""
     proposals: list[str]
     recipients: list[DistributionGroup]
+    recorded_awards: list[RecordedAward] = field(default_factory=list)
+    """Awards not made by this issuer's decisions, counted in the figures (see RecordedAward)."""

@@ -27,7 +27,10 @@ from tools.authoring.elements import (
 def plan_template() -> DocxDocument:
     doc = new_document("Mẫu kế hoạch công tác thi đua, khen thưởng")
     paragraph(doc, f'{{%p include "{HEADER_PART}" %}}')
-    paragraph(doc, "{%p if kind.titled %}")
+    # The title: KẾ HOẠCH, another type name from content (kind.name), or none (a công văn).
+    paragraph(doc, '{%p if kind.title == "KẾ HOẠCH" %}')
+    title(doc, "KẾ HOẠCH", "{{ subject }}", 3.5)
+    paragraph(doc, "{%p elif kind.titled %}")
     title(doc, "{{ kind.title }}", "{{ subject }}", 3.5)
     paragraph(doc, "{%p endif %}")
     paragraph(
@@ -65,9 +68,7 @@ def plan_template() -> DocxDocument:
 
     paragraph(doc, "IV. TỔ CHỨC THỰC HIỆN", style=SECTION_STYLE)
     loop(doc, "text in duties", lambda: paragraph(doc, "{{ loop.index }}. {{ text }}"))
-    last = paragraph(
-        doc, "Trên đây là {{ kind.name }} {{ subject_in_text }} của {{ issuer.common_name }}./."
-    )
+    last = paragraph(doc, "Trên đây là {{ kind.name }} {{ subject_in_text }} của {{ issuer.common_name }}./.")
     closing(doc, last)
     page_numbers(doc)
     return doc

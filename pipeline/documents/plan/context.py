@@ -85,7 +85,7 @@ def plan_context(plan: ValidPlan) -> dict[str, Any]:
             numbered=kind.numbered,
             excerpt="" if kind.titled else f"V/v {lower_first(content.subject)}",
         ),
-        "kind": {"name": kind.name, "title": kind.name.upper(), "titled": kind.titled},
+        "kind": {"name": kind.name, "title": kind.name.upper() if kind.titled else "", "titled": kind.titled},
         "draft": plan.draft,
         "subject": content.subject,
         "subject_in_text": lower_first(content.subject),

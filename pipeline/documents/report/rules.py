@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from pipeline.content.model import Issuer, ReportContent, Signer
+    from pipeline.content.catalogs import Catalogs
+    from pipeline.content.model import Issuer, RecordedAward, ReportContent, RewardForm, Signer
     from pipeline.documents.decision.rules import ValidDecision
     from pipeline.documents.plan.rules import ValidPlan
 
@@ -21,7 +22,7 @@ from pipeline.documents.shared import check_issuance, check_references, document
 from pipeline.errors import Loc, Problem, Problems
 from pipeline.vn import dates
 
-OPTIONAL_LISTS = {"commendation"}
+OPTIONAL_LISTS = {"commendation", "recorded_awards"}
 
 
 def report_file(period: int | None) -> str:
@@ -38,6 +39,15 @@ class Scope:
 
     def label(self, year: int) -> str:
         return f"năm {year}" if self.period is None else f"đợt {self.period} năm {year}"
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An award record of the report (not made by this issuer's decisions), its form resolved."""
+
+    record: RecordedAward
+    form: RewardForm
+    recipient: str
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,8 @@ class ValidReport:
     previous: list[ValidDecision] | None
     """The previous year's decisions over the same span, where that year has records."""
     movements: list[str]
+    recorded: list[Recorded] = field(default_factory=list)
+    """Award records within the report's span, by its date."""
     """Ids of the movements the plan launched, in the plan's order."""
     warnings: list[Problem] = field(default_factory=list)
 
@@ -174,6 +186,13 @@ def check_report(
                 decision.content.document.loc,
                 f"quyết định đợt {decision.period} chưa có ngày ký nên chưa được tính vào báo cáo",
             )
+    recorded = [
+        found
+        for i, record in enumerate(content.recorded_awards)
+        if (found := _recorded(record, catalogs, content.loc.at("recorded_awards", i), problems))
+        and scope.start <= record.date <= cutoff
+    ]
+    problems.raise_if_any()
     previous = None
     if previous_all is not None:
         window = _previous_window(previous_all, scope)
@@ -191,8 +210,41 @@ def check_report(
         decisions=counted(decisions, scope.start, cutoff),
         previous=previous,
         movements=launched,
+        recorded=recorded,
         warnings=list(problems.warnings),
     )
+
+
+def _recorded(record: RecordedAward, catalogs: Catalogs, loc: Loc, problems: Problems) -> Recorded | None:
+    wanted = " ".join(record.form.casefold().split())
+    form = next(
+        (
+            f
+            for f in catalogs.rewards.forms
+            if wanted in {f.id.casefold(), f.name.casefold(), (f.abbreviation or "").casefold()}
+        ),
+        None,
+    )
+    if form is None:
+        known = ", ".join(f.name for f in catalogs.rewards.forms)
+        problems.add(
+            loc.at("form"), f"“{record.form}” không có trong danh mục danh hiệu, hình thức (có: {known})"
+        )
+        return None
+    allowed = [r for r in ("cá nhân", "tập thể") if form.coefficient(r) is not None]
+    recipient = record.recipient or (allowed[0] if len(allowed) == 1 else None)
+    if recipient is None:
+        problems.add(
+            loc.at("recipient"), f"“{form.name}” tặng cả cá nhân và tập thể: ghi rõ cá nhân hoặc tập thể"
+        )
+        return None
+    if recipient not in allowed:
+        problems.add(loc.at("recipient"), f"“{form.name}” không tặng cho {recipient}")
+        return None
+    if record.amount is not None and record.amount < 0:
+        problems.add(loc.at("amount"), "số tiền không được âm")
+        return None
+    return Recorded(record, form, recipient)
 
 
 def _previous_window(decisions: list[ValidDecision], scope: Scope) -> tuple[dt.date, dt.date] | None:
