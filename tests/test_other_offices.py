@@ -396,3 +396,13 @@ def test_a_titled_kind_from_content_prints_its_type_name(tmp_path):
     assert "Số: 08/HD-CĐVP" in text
     assert not any(t.startswith("V/v") for t in text)
     assert check.check(Document(io.BytesIO(data))) == []
+
+
+@pytest.mark.parametrize(("month", "shown"), [("10", "tháng 10 năm 2021"), ("3", "tháng 3 năm 2022")])
+def test_a_month_without_its_day_falls_in_the_school_year(tmp_path, month, shown):
+    """In a span 05/9/2021 - 31/5/2022 a month up to 5 is in 2022, the others in 2021."""
+    project = other_project("truong-nam-hoc", tmp_path)
+    plan = project.root / SCHOOL_PLAN
+    edit(plan, "  number: 12\n  date: 15/10/2021\n", f"  month: {month}\n")
+    data, _warnings = render_plan_warned(project, 2021)
+    assert f"Chợ Mới, ngày      {shown}" in _texts(_blocks(data))

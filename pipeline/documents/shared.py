@@ -166,7 +166,18 @@ def header_context(
 # ---- rules every document keeps -----------------------------------------------------------------
 
 
-def document_date(doc: Issuance, year: int, problems: Problems) -> dt.date | None:
+def month_year(month: int, year: int, span: tuple[dt.date, dt.date] | None) -> int:
+    """The year of a month given without its day. In a campaign crossing 31/12 (a school year
+    05/9/2021 - 31/5/2022) the months up to the span's last month are in its last year, the others
+    in its first year."""
+    if span is None or span[0].year == span[1].year:
+        return year
+    return span[1].year if month <= span[1].month else span[0].year
+
+
+def document_date(
+    doc: Issuance, year: int, problems: Problems, span: tuple[dt.date, dt.date] | None = None
+) -> dt.date | None:
     """The document's date, or the first day of its month while the day is blank."""
     if doc.number is not None and doc.number < 1:
         problems.add(doc.loc.at("number"), "số văn bản phải từ 01 trở lên")
@@ -182,7 +193,7 @@ def document_date(doc: Issuance, year: int, problems: Problems) -> dt.date | Non
     if doc.month is None:
         problems.add(doc.loc, "cần ngày ban hành (date) hoặc, khi chưa có ngày, tháng ban hành (month)")
         return None
-    return dt.date(year, doc.month, 1)
+    return dt.date(month_year(doc.month, year, span), doc.month, 1)
 
 
 def find_issuer(doc: Issuance, on: dt.date, catalogs: Catalogs, problems: Problems) -> Issuer | None:

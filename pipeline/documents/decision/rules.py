@@ -133,7 +133,7 @@ def check_decision(
         if number < period and not path.is_file():
             continue  # an earlier period may have had no decision
         warned = len(problems.warnings)
-        decision = _load_one(content, path, number, year, catalogs, problems, draft=draft)
+        decision = _load_one(content, path, number, year, catalogs, problems, draft=draft, span=plan.span)
         if number < period:
             del problems.warnings[warned:]  # shown when that decision was built
         if decision is not None:
@@ -170,12 +170,13 @@ def _load_one(
     problems: Problems,
     *,
     draft: bool = False,
+    span: tuple[dt.date, dt.date] | None = None,
 ) -> _Decision | None:
     marked = _marks(source, path, problems, draft)
     content = source.record(path, DecisionContent, problems)
     if content is None or marked is None:
         return None
-    on = document_date(content.document, year, problems)
+    on = document_date(content.document, year, problems, span)
     signer_marked = ("document", "signer") in marked
     issued = (
         check_issuance(content.document, on, catalogs, problems, signer_marked=signer_marked) if on else None

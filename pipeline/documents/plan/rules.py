@@ -134,7 +134,8 @@ def _check_plan(
     if ("document", "month") in marked and plan.document.date is None:
         on: dt.date | None = dt.date(year, 1, 1)  # month not decided yet: the year's first day
     else:
-        on = document_date(plan.document, year, problems)
+        span = campaign_span(plan, year)
+        on = document_date(plan.document, year, problems, span if span[0] <= span[1] else None)
     if on is None:
         return None
     if not plan.kind.numbered and plan.document.number is not None:

@@ -146,7 +146,7 @@ def check_report(
 
     if report_date is not None:  # the date given on the command line wins over the file's
         content = replace(content, document=replace(content.document, date=report_date, month=None))
-    on = document_date(content.document, year, problems)
+    on = document_date(content.document, year, problems, plan.span)
     issued = (
         check_issuance(content.document, on, catalogs, problems, signer_marked=signer_marked) if on else None
     )
