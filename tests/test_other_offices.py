@@ -406,3 +406,38 @@ def test_a_month_without_its_day_falls_in_the_school_year(tmp_path, month, shown
     edit(plan, "  number: 12\n  date: 15/10/2021\n", f"  month: {month}\n")
     data, _warnings = render_plan_warned(project, 2021)
     assert f"Chợ Mới, ngày      {shown}" in _texts(_blocks(data))
+
+
+def test_typed_figures_in_a_report_are_checked_when_marked(tmp_path):
+    project = other_project("ubnd-tinh", tmp_path)
+    report = project.root / "content/2024/bao-cao-dot-1.yaml"
+    line = edit(
+        report,
+        "  - Việc xét khen thưởng bảo đảm công khai, đúng quy định.\n",
+        "  - Đã khen [so-lieu:bang-khen-chu-tich-ubnd-tinh.tap-the=03] tập thể và [so-lieu:ca-nhan=01] cá nhân;\n"
+        "    10 đơn vị đạt = [ti-le:10/40=20%], 12 đơn vị khác (số liệu tự ghi, không kiểm tra).\n",
+    )
+    with pytest.raises(ContentError) as caught:
+        render_report(project, 2024, 1, today=dt.date(2025, 1, 10))
+    assert [str(p) for p in caught.value.problems] == [
+        f"content/2024/bao-cao-dot-1.yaml:{line}: commendation[0]: “[so-lieu:bang-khen-chu-tich-ubnd-tinh.tap-the=03]”: "
+        "gõ 03 nhưng theo các quyết định là 02",
+        f"content/2024/bao-cao-dot-1.yaml:{line}: commendation[0]: “[ti-le:10/40=20%]”: 10/40 = 25%, không phải 20%",
+    ]
+    edit(report, "tap-the=03]", "tap-the=02]")
+    edit(report, "[ti-le:10/40=20%]", "[ti-le:10/40=25%]")
+    data, _valid = render_report(project, 2024, 1, today=dt.date(2025, 1, 10))
+    assert (
+        "Đã khen 02 tập thể và 01 cá nhân; 10 đơn vị đạt = 25%, 12 đơn vị khác (số liệu tự ghi, không kiểm tra)."
+    ) in _texts(_blocks(data))
+
+
+def test_figures_are_refused_outside_reports(tmp_path):
+    project = other_project("ubnd-tinh", tmp_path)
+    plan = project.root / "content/2024/ke-hoach.yaml"
+    line = edit(plan, "  - Thi đua thiết thực", "  - Thi đua [so-lieu:ca-nhan=01] thiết thực")
+    with pytest.raises(ContentError) as caught:
+        render_plan_warned(project, 2024)
+    assert [str(p) for p in caught.value.problems] == [
+        f"content/2024/ke-hoach.yaml:{line}: requirements[0]: tham chiếu [so-lieu:...] chỉ dùng trong báo cáo"
+    ]

@@ -104,6 +104,8 @@ def expand_prose(
             return f"“{catalogs.movements[ref.id].name}”"
         if ref.kind == "van-ban":
             return citation(catalogs.legal[ref.id])
+        if ref.kind in inline.FIGURES:
+            return inline.figure(ref)[1]  # checked by the report's rules, printed as typed
         return two_digits(period_count)
 
     return inline.expand(text, resolve)
@@ -262,11 +264,20 @@ def _unknown_signer(wanted: str, issuer: Issuer) -> str:
 
 
 def check_references(
-    text: str, loc: Loc, catalogs: Catalogs, on: dt.date, year: int, problems: Problems
+    text: str,
+    loc: Loc,
+    catalogs: Catalogs,
+    on: dt.date,
+    year: int,
+    problems: Problems,
+    *,
+    figures_allowed: bool = False,
 ) -> None:
     for message in inline.problems_in(text):
         problems.add(loc, message)
     for ref in inline.references(text):
+        if ref.kind in inline.FIGURES and not figures_allowed:
+            problems.add(loc, f"tham chiếu [{ref.kind}:...] chỉ dùng trong báo cáo")
         if ref.kind == "ky-niem":
             anniversary = catalogs.anniversaries.get(ref.id)
             if anniversary is None:

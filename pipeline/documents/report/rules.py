@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields, is_dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 from pipeline.content.schema import Record
 from pipeline.documents.shared import check_issuance, check_references, document_date
 from pipeline.errors import Loc, Problem, Problems
-from pipeline.vn import dates
+from pipeline.vn import dates, inline
 
 OPTIONAL_LISTS = {"commendation", "recorded_awards"}
 
@@ -152,7 +153,7 @@ def check_report(
     )
     _empty_sections(content, content.loc, problems)
     for loc, text in _prose(content):
-        check_references(text, loc, catalogs, on or scope.end, year, problems)
+        check_references(text, loc, catalogs, on or scope.end, year, problems, figures_allowed=True)
 
     launched = plan.movements()
     reported = []
@@ -192,6 +193,12 @@ def check_report(
         if (found := _recorded(record, catalogs, content.loc.at("recorded_awards", i), problems))
         and scope.start <= record.date <= cutoff
     ]
+    counted_decisions = counted(decisions, scope.start, cutoff)
+    computed = _figures(counted_decisions, recorded)
+    for loc, text in _prose(content):
+        for ref in inline.references(text):
+            if ref.kind in inline.FIGURES and "=" in ref.id:
+                _check_figure(ref, computed, loc, problems)
     problems.raise_if_any()
     previous = None
     if previous_all is not None:
@@ -207,12 +214,61 @@ def check_report(
         date=on,
         report_date=given,
         draft=draft or (given is None and scope.end > today),
-        decisions=counted(decisions, scope.start, cutoff),
+        decisions=counted_decisions,
         previous=previous,
         movements=launched,
         recorded=recorded,
         warnings=list(problems.warnings),
     )
+
+
+RECIPIENT_KEYS = {"cá nhân": "ca-nhan", "tập thể": "tap-the"}
+
+
+def _figures(decisions: list[ValidDecision], recorded: list[Recorded]) -> dict[str, int]:
+    """The counts a report's typed figures may be checked against, by key: quyet-dinh, ca-nhan,
+    tap-the, <form id>, <form id>.ca-nhan, <form id>.tap-the (awards, "lượt")."""
+    found: dict[str, int] = {"quyet-dinh": len(decisions), "ca-nhan": 0, "tap-the": 0}
+    pairs = [(a.form.id, a.recipient) for d in decisions for a in d.awards]
+    pairs += [(r.form.id, r.recipient) for r in recorded]
+    for form, recipient in pairs:
+        for key in (RECIPIENT_KEYS[recipient], form, f"{form}.{RECIPIENT_KEYS[recipient]}"):
+            found[key] = found.get(key, 0) + 1
+    return found
+
+
+def _number(text: str) -> Decimal | None:
+    """'05', '1.234', '12,5' as a number; None if it is not one."""
+    cleaned = text.strip().replace(".", "").replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def _check_figure(ref: inline.Reference, computed: dict[str, int], loc: Loc, problems: Problems) -> None:
+    what, typed = inline.figure(ref)
+    shown = f"“[{ref.kind}:{ref.id}]”"
+    if ref.kind == "so-lieu":
+        if what not in computed:
+            known = ", ".join(sorted(computed))
+            problems.add(loc, f"{shown}: không tính được “{what}” (có: {known})")
+            return
+        value = _number(typed)
+        if value != computed[what]:
+            problems.add(loc, f"{shown}: gõ {typed} nhưng theo các quyết định là {computed[what]:02d}")
+        return
+    part, _, whole = what.partition("/")
+    a, b, percent = _number(part), _number(whole), _number(typed.rstrip("% "))
+    if a is None or b is None or percent is None or b == 0 or not typed.strip().endswith("%"):
+        problems.add(loc, f"{shown}: cần dạng [ti-le:<số>/<tổng>=<phần trăm>%], ví dụ [ti-le:10/40=25%]")
+        return
+    places = -percent.as_tuple().exponent if percent.as_tuple().exponent < 0 else 0
+    exact = (a / b * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if exact != percent:
+        right = format(exact, "f").replace(".", ",")
+        problems.add(loc, f"{shown}: {part}/{whole} = {right}%, không phải {typed}")
 
 
 def _recorded(record: RecordedAward, catalogs: Catalogs, loc: Loc, problems: Problems) -> Recorded | None:
