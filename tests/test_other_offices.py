@@ -441,3 +441,17 @@ def test_figures_are_refused_outside_reports(tmp_path):
     assert [str(p) for p in caught.value.problems] == [
         f"content/2024/ke-hoach.yaml:{line}: requirements[0]: tham chiếu [so-lieu:...] chỉ dùng trong báo cáo"
     ]
+
+
+def test_a_report_writes_the_period_as_the_plan_numbers_it(tmp_path):
+    project = other_project("ubnd-tinh", tmp_path)
+    edit(project.root / "content/2024/ke-hoach.yaml", "subject: Thi đua", "numbering: I\nsubject: Thi đua")
+    data, _valid = render_report(project, 2024, 1, today=dt.date(2025, 1, 10))
+    text = _texts(_blocks(data))
+    assert any(
+        "báo cáo sơ kết công tác thi đua, khen thưởng đợt I năm 2024 (từ 15/01/2024" in t for t in text
+    )
+    assert (
+        "Hồ sơ đề nghị khen thưởng đợt I được gửi về phòng SNV ngày 28/11/2024, đúng thời hạn (30/11/2024)."
+        in text
+    )

@@ -235,12 +235,14 @@ def deadline_sentences(report: ValidReport) -> list[str]:
         where = f"phòng {period.dossiers_to}"
         if received is None:
             sentences.append(
-                f"Đợt {number}: chưa có thông tin ngày {where} nhận hồ sơ đề nghị khen thưởng "
+                f"Đợt {report.plan.period_label(number)}: chưa có thông tin ngày {where} nhận hồ sơ "
+                "đề nghị khen thưởng "
                 f"(thời hạn {deadline})."
             )
         else:
             sent = (
-                f"Hồ sơ đề nghị khen thưởng đợt {number} được gửi về {where} ngày {dates.numeric(received)}"
+                f"Hồ sơ đề nghị khen thưởng đợt {report.plan.period_label(number)} được gửi về {where} "
+                f"ngày {dates.numeric(received)}"
             )
             late = (received - period.deadline).days
             if late <= 0:

@@ -37,9 +37,11 @@ class Scope:
     """The plan's period for a sơ kết; None for the year."""
     start: dt.date
     end: dt.date
+    shown: str = ""
+    """The period's number as the plan writes it: "2" or "II"."""
 
     def label(self, year: int) -> str:
-        return f"năm {year}" if self.period is None else f"đợt {self.period} năm {year}"
+        return f"năm {year}" if self.period is None else f"đợt {self.shown or self.period} năm {year}"
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def scope_of(plan: ValidPlan, period: int | None) -> Scope:
     if period is None or periods[period - 1].review.kind == "tổng kết":
         return Scope("tổng kết", None, periods[0].start, periods[-1].end)
     chosen = periods[period - 1]
-    return Scope("sơ kết", period, chosen.start, chosen.end)
+    return Scope("sơ kết", period, chosen.start, chosen.end, plan.period_label(period))
 
 
 def counted(decisions: list[ValidDecision], start: dt.date, cutoff: dt.date) -> list[ValidDecision]:
