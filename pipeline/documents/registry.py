@@ -21,7 +21,7 @@ from pipeline.documents.report import context as report
 from pipeline.documents.report.rules import ValidReport, report_file
 from pipeline.documents.shared import Built, document_bytes
 from pipeline.documents.year import load_decision, load_plan, load_report
-from pipeline.errors import ContentError, InputProblem, Problem
+from pipeline.errors import ContentError, InputProblem, Problem, os_reason
 from pipeline.word.write import write_atomic
 
 PLAN_TEMPLATE = plan.TEMPLATE
@@ -237,7 +237,7 @@ def build_all(project: Project, year: int, *, today: dt.date, content: Content |
         except OSError as exc:
             written = ", ".join(project.display(b.path) for b in built) or "không có tệp nào"
             raise PartlyWritten(
-                f"{project.display(item.path)}: không ghi được ({exc.strerror or exc}); đã ghi: {written}"
+                f"{project.display(item.path)}: không ghi được ({os_reason(exc)}); đã ghi: {written}"
             ) from exc
         built.append(Built(item.path, item.warnings))
     return built

@@ -86,7 +86,7 @@ def load_decision(
             own = Problems()
             for where, text in marks.find_marks(loaded.data) if loaded else []:
                 own.add(
-                    loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(text)} (hoặc tạo bản nháp: --draft)"
+                    loaded.loc.at(*where), marks.unfilled(text)
                 )
             raise ContentError([*exc.problems, *own.items]) from None
         return check_decision(source, plan, period, problems, draft=draft)
@@ -131,7 +131,7 @@ def load_report(
     if found and not draft:
         for where, note in found:
             own.add(
-                loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(note)} (hoặc tạo bản nháp: --draft)"
+                loaded.loc.at(*where), marks.unfilled(note)
             )
     try:
         plan = load_year(source, year, problems, period, report_file(period), draft=draft)
@@ -145,7 +145,7 @@ def load_report(
         own = Problems()
         for where, note in found if not draft else []:
             own.add(
-                loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(note)} (hoặc tạo bản nháp: --draft)"
+                loaded.loc.at(*where), marks.unfilled(note)
             )
     problems.extend(own.items)
     problems.raise_if_any()

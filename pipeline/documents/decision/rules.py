@@ -155,7 +155,7 @@ def _marks(source: Content, path: Path, problems: Problems, draft: bool) -> set[
     if found and not draft:
         for where, text in found:
             problems.add(
-                loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(text)} (hoặc tạo bản nháp: --draft)"
+                loaded.loc.at(*where), marks.unfilled(text)
             )
         return None
     return {where for where, _text in found}
