@@ -455,3 +455,27 @@ def test_a_report_writes_the_period_as_the_plan_numbers_it(tmp_path):
         "Hồ sơ đề nghị khen thưởng đợt I được gửi về phòng SNV ngày 28/11/2024, đúng thời hạn (30/11/2024)."
         in text
     )
+
+
+def test_a_kind_without_number_prints_no_number_line(tmp_path):
+    project = other_project("cong-doan-cv", tmp_path)
+    plan = project.root / "content/2024/ke-hoach.yaml"
+    edit(plan, "  number: 8\n", "")
+    edit(plan, "  titled: false\n", "  titled: false\n  numbered: false\n")
+    data, _warnings = render_plan_warned(project, 2024)
+    text = _texts(_blocks(data))
+    assert not any(t.startswith("Số") for t in text)
+    assert "V/v phát động phong trào thi đua năm 2024 trong đoàn viên công đoàn" in text
+
+
+def test_a_span_ending_before_it_starts_is_one_error(tmp_path):
+    project = other_project("truong-nam-hoc", tmp_path)
+    plan = project.root / SCHOOL_PLAN
+    line = (
+        edit(plan, "  start: 05/09/2021\n  end: 31/05/2022\n", "  start: 05/09/2021\n  end: 31/05/2021\n") + 1
+    )
+    with pytest.raises(ContentError) as caught:
+        render_plan_warned(project, 2021)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{SCHOOL_PLAN}:{line}: span.end: kế hoạch kết thúc ngày 31/5/2021, trước ngày bắt đầu 05/9/2021"
+    ]
