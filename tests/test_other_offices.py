@@ -48,7 +48,9 @@ def test_union_campaign_by_cong_van_with_roman_periods(tmp_path):
     assert "1. Đợt I: Từ 01/01/2024 đến 30/4/2024" in text
     assert "2. Đợt II: Từ 01/5/2024 đến 31/8/2024" in text
     assert "3. Đợt III: Từ 01/9/2024 đến 31/12/2024" in text
-    assert any("đề nghị khen thưởng đợt II về phòng BCH chậm nhất ngày 20/8/2024" in t for t in text)
+    assert any(
+        "đề nghị khen thưởng đợt II về Ban Chấp hành Công đoàn chậm nhất ngày 20/8/2024" in t for t in text
+    )
     assert any(
         t.startswith("Căn cứ Kế hoạch số 18/KH-UBND") and "xây dựng Công văn thực hiện" in t for t in text
     )

@@ -30,6 +30,12 @@ class Department(Record):
     """Short code used in documents, e.g. HCTC-QTTV."""
     name: str
     """Full name, e.g. Phòng Hành chính tổ chức - Quản trị tài vụ."""
+    referred_as: str | None = None
+    """How running text names it where dossiers are sent ("về <this>"); default "phòng <code>"."""
+
+    @property
+    def reference(self) -> str:
+        return self.referred_as or f"phòng {self.code}"
 
 
 @dataclass(kw_only=True)

@@ -46,6 +46,7 @@ def plan_context(plan: ValidPlan) -> dict[str, Any]:
         return expand_prose(text, catalogs, year, count, within)
 
     departments = {d.code: d.name for d in issuer.departments}
+    dossier_offices = {d.code: d.reference for d in issuer.departments}
     periods = []
     for number, period in enumerate(content.periods, start=1):
         review = period.review
@@ -53,7 +54,7 @@ def plan_context(plan: ValidPlan) -> dict[str, Any]:
         scope = f" đợt {plan.period_label(number)}" if review.kind == "sơ kết" else ""
         closing = (
             f"Tổ chức {review.kind} cùng với {prose(review.together_with, within)}. "
-            f"Thời hạn gửi hồ sơ đề nghị khen thưởng{scope} về phòng {period.dossiers_to} "
+            f"Thời hạn gửi hồ sơ đề nghị khen thưởng{scope} về {dossier_offices[period.dossiers_to]} "
             f"chậm nhất ngày {dates.numeric(period.deadline)}."
         )
         if period.note:

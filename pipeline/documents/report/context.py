@@ -232,7 +232,8 @@ def deadline_sentences(report: ValidReport) -> list[str]:
         deadline = dates.numeric(period.deadline)
         decision = by_period.get(number)
         received = decision.content.dossiers_received if decision else None
-        where = f"phòng {period.dossiers_to}"
+        office = next((d for d in report.plan.issuer.departments if d.code == period.dossiers_to), None)
+        where = office.reference if office else f"phòng {period.dossiers_to}"
         if received is None:
             sentences.append(
                 f"Đợt {report.plan.period_label(number)}: chưa có thông tin ngày {where} nhận hồ sơ "
