@@ -15,7 +15,7 @@ from typing import Any
 
 from pipeline.content.project import Project
 from pipeline.documents.registry import KINDS as DOCUMENT_KINDS
-from pipeline.documents.registry import Job, build_decision, build_report, render_kind
+from pipeline.documents.registry import build_decision, build_plan_warned, build_report, render_kind
 from pipeline.documents.shared import Built
 from pipeline.errors import ContentError, InputProblem, display_path
 from pipeline.vn import dates as vndate
@@ -227,8 +227,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             if given is not None and (not str(given) or str(given) == "." or given.is_dir()):
                 raise InputProblem(f"“{given}”: cần tên một tệp .docx, không phải thư mục hay chuỗi rỗng")
         if args.command == "plan":
-            job = Job(project, args.year, None, dt.date.today(), draft=args.draft)
-            path = _report_warnings(DOCUMENT_KINDS["plan"].build(job))
+            path = _report_warnings(build_plan_warned(project, args.year, draft=args.draft))
             print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
             _hint_pdf(args.year)
         elif args.command == "new-year":

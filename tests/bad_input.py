@@ -60,7 +60,9 @@ def broken_project(tmp_path: Path, built_2024: Path) -> Path:
 
 
 def files_under(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def run_case(case: Case, root: Path, capsys: pytest.CaptureFixture[str]) -> str:

@@ -67,3 +67,15 @@ def edit(path: Path, old: str, new: str) -> int:
     start = text.index(old)
     path.write_text(text.replace(old, new), encoding="utf-8")
     return text[:start].count("\n") + 1
+
+
+PROJECTS_DIR = ROOT / "tests" / "data" / "projects"
+
+
+def other_project(name: str, root: Path) -> Project:
+    """A project of another office kept in tests/data/projects/<name>: its content files over the
+    shared catalogs it does not replace, with this project's templates."""
+    shutil.copytree(ROOT / "templates", root / "templates")
+    shutil.copytree(ROOT / "content" / "shared", root / "content" / "shared")
+    shutil.copytree(PROJECTS_DIR / name / "content", root / "content", dirs_exist_ok=True)
+    return Project(root)

@@ -163,9 +163,7 @@ CASES = [
         change(
             REWARDS,
             "    individual: 0.3\n    conferred_by: thu-truong-co-quan\n    annual: true",
-            "    individual: 1"
-            + "0" * 40
-            + "\n    conferred_by: thu-truong-co-quan\n    annual: true",
+            "    individual: 1" + "0" * 40 + "\n    conferred_by: thu-truong-co-quan\n    annual: true",
         ),
     ),
     Case(

@@ -61,6 +61,10 @@ def check_catalogs(catalogs: Catalogs, problems: Problems) -> None:
             if department.code in codes:
                 problems.add(issuer.loc.at("departments", i, "code"), "mã phòng bị lặp")
             codes.add(department.code)
+        for i, unit in enumerate(issuer.outside_units):
+            if unit.code in codes:
+                problems.add(issuer.loc.at("outside_units", i, "code"), "mã đơn vị bị lặp")
+            codes.add(unit.code)
     for doc in catalogs.legal.values():
         if doc.title is None and (doc.number is None or doc.symbol is None or doc.issuer is None):
             problems.add(doc.loc, "văn bản trích dẫn theo số cần đủ number, symbol và issuer (hoặc có title)")

@@ -30,6 +30,12 @@ class Department(Record):
     """Short code used in documents, e.g. HCTC-QTTV."""
     name: str
     """Full name, e.g. Phòng Hành chính tổ chức - Quản trị tài vụ."""
+    referred_as: str | None = None
+    """How running text names it where dossiers are sent ("về <this>"); default "phòng <code>"."""
+
+    @property
+    def reference(self) -> str:
+        return self.referred_as or f"phòng {self.code}"
 
 
 @dataclass(kw_only=True)
@@ -50,10 +56,13 @@ class Issuer(Record):
     id: str
     valid_from: dt.date
     valid_until: dt.date | None = None
-    parent: str
-    """Header line 1, upper case, e.g. UBND TỈNH BẮC KẠN."""
+    parent: str | None = None
+    """Header line 1 (the governing body), upper case, e.g. UBND TỈNH BẮC KẠN; absent for a body
+    without one: the header is then one block whose first line (the name) is bold."""
+    upper: str | None = None
+    """A line above `parent` for a three-level header, e.g. LĐLĐ HUYỆN CHỢ MỚI."""
     name: str
-    """Header line 2, upper case, e.g. VĂN PHÒNG."""
+    """Header line 2, upper case, e.g. VĂN PHÒNG. Several lines are separated by a line break."""
     full_name: str
     """Văn phòng Ủy ban nhân dân tỉnh."""
     common_name: str
@@ -72,10 +81,18 @@ class Issuer(Record):
     symbol: str
     """The Office's own abbreviation in document symbols: VP."""
     departments: list[Department]
+    outside_units: list[Department] = field(default_factory=list)
+    """Units that do not belong to this body but its decisions may award (a province's departments,
+    districts, schools): a decision whose recipients are all its own says "thuộc <full_name>"."""
     signers: list[Signer]
 
     def in_force(self, on: dt.date) -> bool:
         return in_force(self.valid_from, self.valid_until, on)
+
+    @property
+    def header_lines(self) -> list[str]:
+        """The lines above the issuing body's name, top first."""
+        return [line for line in (self.upper, self.parent) if line]
 
 
 @dataclass(kw_only=True)
@@ -167,6 +184,9 @@ class Issuance(Record):
     """How the signer signs: "" (the head himself), KT., TL., TM., Q., TUQ."""
     drafted_by: str
     """Department code that drafts and keeps the file: '- Lưu: VT, <code>.'"""
+    issuer: str | None = None
+    """Id of the issuing body (content/shared/co-quan.yaml); needed only when several are in force
+    on the document's date."""
 
 
 @dataclass(kw_only=True)
@@ -216,8 +236,36 @@ class DistributionGroup(Record):
 
 
 @dataclass(kw_only=True)
+class DocumentKind(Record):
+    """The kind a document is issued as: type name and symbol in "Số: 08/CV-CĐVP"."""
+
+    name: str = "Kế hoạch"
+    """Type name as in running text: Kế hoạch, Công văn, Hướng dẫn."""
+    symbol: str = "KH"
+    """Abbreviation of the type in the number line: KH, CV, HD."""
+    titled: bool = True
+    """The type name is printed as the title (KẾ HOẠCH); a công văn has none: its subject follows
+    "V/v" under the number."""
+    numbered: bool = True
+    """False for a kind issued without a number: "Số:" is left out."""
+
+
+@dataclass(kw_only=True)
+class Span(Record):
+    """A campaign's own span, when it is not the calendar year of its content folder."""
+
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(kw_only=True)
 class PlanContent(Record):
     document: Issuance
+    kind: DocumentKind = field(default_factory=DocumentKind)
+    span: Span | None = None
+    """Default: 01/01 to 31/12 of the content folder's year."""
+    numbering: Literal["1", "I"] = "1"
+    """How periods are numbered: Đợt 1, Đợt 2 or Đợt I, Đợt II."""
     subject: str
     basis: str
     """Legal catalog id of the plan this plan implements."""
@@ -382,6 +430,27 @@ class Assessment(Record):
 
 
 @dataclass(kw_only=True)
+class RecordedAward(Record):
+    """An award this issuer's decisions did not make (conferred by a higher body, or recorded from an
+    earlier year) that a report's figures include."""
+
+    name: str
+    form: str
+    """Name, abbreviation or id of the title or form in content/shared/khen-thuong.yaml."""
+    recipient: Recipient | None = None
+    """May be left out when the form allows only one."""
+    unit: str | None = None
+    conferred_by: str
+    """Who decided it, as written: "Chủ tịch UBND tỉnh"."""
+    decision: str
+    """The decision as cited: "Quyết định số 123/QĐ-UBND ngày 05/3/2024"."""
+    date: dt.date
+    """Date of that decision: the report counts it when it falls within the report's span."""
+    amount: int | None = None
+    """Money paid with it, in đồng, when the report's total should include it."""
+
+
+@dataclass(kw_only=True)
 class ReportContent(Record):
     """Narrative of a báo cáo sơ kết or tổng kết; its figures are computed from the decisions."""
 
@@ -398,3 +467,5 @@ class ReportContent(Record):
     """Direction and tasks for the next period or year."""
     proposals: list[str]
     recipients: list[DistributionGroup]
+    recorded_awards: list[RecordedAward] = field(default_factory=list)
+    """Awards not made by this issuer's decisions, counted in the figures (see RecordedAward)."""

@@ -41,12 +41,13 @@ REPORT_TEMPLATE = report.TEMPLATE
 
 def render_plan(project: Project, year: int, *, draft: bool = False, content: Content | None = None) -> bytes:
     """The plan of a year as .docx bytes; raises ContentError or TemplateProblem."""
-    return _render_plan(project, year, draft=draft, content=content)[0]
+    return render_plan_warned(project, year, draft=draft, content=content)[0]
 
 
-def _render_plan(
+def render_plan_warned(
     project: Project, year: int, *, draft: bool = False, content: Content | None = None
 ) -> tuple[bytes, list[Problem]]:
+    """The plan of a year as .docx bytes, with the warnings its rules raised."""
     valid = load_plan(project.root, year, draft=draft, content=content or Content(project))
     data = document_bytes(
         project.templates, plan.TEMPLATE, plan.plan_context(valid), plan.plan_properties(valid)
@@ -55,9 +56,16 @@ def _render_plan(
 
 
 def build_plan(project: Project, year: int, *, draft: bool = False, content: Content | None = None) -> Path:
+    return build_plan_warned(project, year, draft=draft, content=content).path
+
+
+def build_plan_warned(
+    project: Project, year: int, *, draft: bool = False, content: Content | None = None
+) -> Built:
     path = project.output_dir(year) / plan.output_name(year)
-    write_atomic(path, render_plan(project, year, draft=draft, content=content))
-    return path
+    data, warnings = render_plan_warned(project, year, draft=draft, content=content)
+    write_atomic(path, data)
+    return Built(path, warnings)
 
 
 def render_decision(
@@ -238,7 +246,7 @@ def _report_periods(folder: Path) -> list[int | None]:
 
 
 def _plan(job: Job) -> Prepared:
-    data, warnings = _render_plan(job.project, job.year, draft=job.draft, content=job.content)
+    data, warnings = render_plan_warned(job.project, job.year, draft=job.draft, content=job.content)
     return Prepared(job.project.output_dir(job.year) / plan.output_name(job.year), data, warnings)
 
 

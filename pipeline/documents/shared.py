@@ -28,9 +28,11 @@ def lower_first(text: str) -> str:
 
 
 def document_number(kind: str, issuer: Issuer, number: int | None) -> str:
-    """'05/KH-VP', or '      /KH-VP' before the number is given: the one place this form is made."""
+    """'05/KH-VP', or '      /KH-VP' before the number is given: the one place this form is made.
+
+    `kind` is a kind's key (ke-hoach, quyet-dinh, bao-cao) or a type symbol from content (CV)."""
     shown = two_digits(number) if number is not None else dates.BLANK
-    return f"{shown}/{TYPE_ABBREVIATIONS[kind]}-{issuer.symbol}"
+    return f"{shown}/{TYPE_ABBREVIATIONS.get(kind, kind)}-{issuer.symbol}"
 
 
 def number_line(issuer: Issuer, number: int | None, kind: str) -> str:
@@ -43,6 +45,14 @@ def date_words(date: dt.date | None, on: dt.date) -> str:
     if date:
         return dates.spelled(date)
     return f"ngày{dates.BLANK}tháng {dates.month_text(on.month)} năm {on.year}"
+
+
+def occurrence_year(origin: dt.date, start: dt.date, end: dt.date) -> int | None:
+    """The year in which `origin` recurs within start..end (the first, when several); None if never."""
+    for year in range(start.year, end.year + 1):
+        if start <= dates.anniversary_of(origin, year) <= end:
+            return year
+    return None
 
 
 def anniversary_text(anniversary: Anniversary, year: int) -> str:
@@ -101,18 +111,30 @@ def cited(doc: LegalDocument, on: dt.date | None, catalogs: Catalogs, *, spelled
 
 
 def expand_prose(
-    text: str, catalogs: Catalogs, year: int, period_count: int, on: dt.date | None = None
+    text: str,
+    catalogs: Catalogs,
+    year: int,
+    period_count: int,
+    on: dt.date | None = None,
+    within: tuple[dt.date, dt.date] | None = None,
 ) -> str:
     """A clerk's text with every inline reference replaced by the text computed for it; citations
-    are checked against the document's date `on` (see `cited`)."""
+    are checked against the document's date `on` (see `cited`).
+
+    An anniversary is counted in the year it recurs `within` a span (a period, a campaign crossing
+    31/12), else in `year`."""
 
     def resolve(ref: inline.Reference) -> str:
         if ref.kind == "ky-niem":
-            return anniversary_text(catalogs.anniversaries[ref.id], year)
+            anniversary = catalogs.anniversaries[ref.id]
+            found = occurrence_year(anniversary.origin, *within) if within else None
+            return anniversary_text(anniversary, found or year)
         if ref.kind == "phong-trao":
             return f"“{catalogs.movements[ref.id].name}”"
         if ref.kind == "van-ban":
             return cited(catalogs.legal[ref.id], on, catalogs)
+        if ref.kind in inline.FIGURES:
+            return inline.figure(ref)[1]  # checked by the report's rules, printed as typed
         return two_digits(period_count)
 
     return inline.expand(text, resolve)
@@ -155,12 +177,19 @@ def header_context(
     on: dt.date,
     *,
     month_known: bool = True,
-) -> dict[str, str]:
-    """Issuing body, number line and place-and-date line; the month stays blank while unknown."""
+    numbered: bool = True,
+    excerpt: str = "",
+) -> dict[str, Any]:
+    """Issuing body, number line and place-and-date line; the month stays blank while unknown.
+
+    `upper` holds the lines above the body's name (none for a body without a governing body, two
+    for a three-level header), `name` the name's lines, all bold; `excerpt` is a công văn's
+    "V/v ..." under its number."""
     return {
-        "parent": issuer.parent,
-        "name": issuer.name,
-        "number_line": number_line(issuer, number, kind),
+        "upper": issuer.header_lines,
+        "name": issuer.name.splitlines(),
+        "number_line": number_line(issuer, number, kind) if numbered else "",
+        "excerpt": excerpt,
         "place_date": dates.place_and_date(issuer.place, date, on.month if month_known else None, on.year),
     }
 
@@ -168,7 +197,18 @@ def header_context(
 # ---- rules every document keeps -----------------------------------------------------------------
 
 
-def document_date(doc: Issuance, year: int, problems: Problems) -> dt.date | None:
+def month_year(month: int, year: int, span: tuple[dt.date, dt.date] | None) -> int:
+    """The year of a month given without its day. In a campaign crossing 31/12 (a school year
+    05/9/2021 - 31/5/2022) the months up to the span's last month are in its last year, the others
+    in its first year."""
+    if span is None or span[0].year == span[1].year:
+        return year
+    return span[1].year if month <= span[1].month else span[0].year
+
+
+def document_date(
+    doc: Issuance, year: int, problems: Problems, span: tuple[dt.date, dt.date] | None = None
+) -> dt.date | None:
     """The document's date, or the first day of its month while the day is blank."""
     if doc.number is not None and doc.number < 1:
         problems.add(doc.loc.at("number"), "số văn bản phải từ 01 trở lên")
@@ -184,7 +224,37 @@ def document_date(doc: Issuance, year: int, problems: Problems) -> dt.date | Non
     if doc.month is None:
         problems.add(doc.loc, "cần ngày ban hành (date) hoặc, khi chưa có ngày, tháng ban hành (month)")
         return None
-    return dt.date(year, doc.month, 1)
+    return dt.date(month_year(doc.month, year, span), doc.month, 1)
+
+
+def find_issuer(doc: Issuance, on: dt.date, catalogs: Catalogs, problems: Problems) -> Issuer | None:
+    """The issuer a document names, or the only one in force on its date."""
+    shown = dates.numeric(on)
+    if doc.issuer is not None:
+        named = [i for i in catalogs.issuers if i.id == doc.issuer]
+        if not named:
+            known = ", ".join(sorted({i.id for i in catalogs.issuers}))
+            problems.add(doc.loc.at("issuer"), f"không có cơ quan ban hành “{doc.issuer}” (có: {known})")
+            return None
+        issuer = next((i for i in named if i.in_force(on)), None)
+        if issuer is None:
+            problems.add(doc.loc.at("issuer"), f"cơ quan “{doc.issuer}” không có hiệu lực vào ngày {shown}")
+        return issuer
+    issuers = [i for i in catalogs.issuers if i.in_force(on)]
+    where = doc.loc.at("date" if doc.date else "month")
+    if not issuers:
+        problems.add(where, f"không có cơ quan ban hành nào có hiệu lực vào ngày {shown}")
+        return None
+    if len(issuers) > 1:
+        listed = issuers[0].loc
+        names = ", ".join(f"{i.id} ({' - '.join([*i.header_lines, *i.name.splitlines()])})" for i in issuers)
+        problems.add(
+            where,
+            f"có nhiều cơ quan ban hành có hiệu lực vào ngày {shown}: {names} (danh sách ở {listed.file}); "
+            f"ghi cơ quan của văn bản này ở document.issuer",
+        )
+        return None
+    return issuers[0]
 
 
 def check_issuance(
@@ -192,12 +262,9 @@ def check_issuance(
 ) -> tuple[Issuer, Signer | None] | None:
     """The issuer and signer in force on a document's date (None where wrong, with a problem)."""
     shown = dates.numeric(on)
-    issuers = [i for i in catalogs.issuers if i.in_force(on)]
-    if len(issuers) != 1:
-        what = "không có cơ quan ban hành nào" if not issuers else "có nhiều cơ quan ban hành"
-        problems.add(doc.loc.at("date" if doc.date else "month"), f"{what} có hiệu lực vào ngày {shown}")
+    issuer = find_issuer(doc, on, catalogs, problems)
+    if issuer is None:
         return None
-    issuer = issuers[0]
     check_department(doc.drafted_by, doc.loc.at("drafted_by"), {d.code for d in issuer.departments}, problems)
     if signer_marked:
         return issuer, None
@@ -215,7 +282,7 @@ def _unknown_signer(wanted: str, issuer: Issuer) -> str:
     """Names the issuer and where its signers are listed, and who is there."""
     listed = issuer.loc.at("signers")
     where = f"{listed.file}:{listed.line}" if listed.line else listed.file
-    owner = f"{issuer.common_name} ({issuer.parent})"
+    owner = f"{issuer.common_name} ({issuer.parent})" if issuer.parent else issuer.common_name
     if not issuer.signers:
         return (
             f"không có người ký “{wanted}”: {owner} chưa có người ký nào; "
@@ -234,10 +301,13 @@ def check_references(
     problems: Problems,
     *,
     draft: bool = False,
+    figures_allowed: bool = False,
 ) -> None:
     for message in inline.problems_in(text):
         problems.add(loc, message)
     for ref in inline.references(text):
+        if ref.kind in inline.FIGURES and not figures_allowed:
+            problems.add(loc, f"tham chiếu [{ref.kind}:...] chỉ dùng trong báo cáo")
         if ref.kind == "ky-niem":
             anniversary = catalogs.anniversaries.get(ref.id)
             if anniversary is None:

@@ -24,9 +24,12 @@ from pipeline.errors import ContentError, Problem, Problems
 def check_plan(content: Content, year: int, problems: Problems, *, draft: bool = False) -> ValidPlan | None:
     """The catalogs and the year's plan, validated once per `content`; None (with problems) if wrong."""
     catalogs = content.catalogs(problems)
-    return content.once(
+    warned = len(problems.warnings)
+    plan = content.once(
         ("plan", year, draft), lambda found: read_plan(content, year, catalogs, found, draft), problems
     )
+    del problems.warnings[warned:]  # the plan's own (ValidPlan.warnings): shown when the plan is built
+    return plan
 
 
 def load_plan(root: Path, year: int, *, draft: bool = False, content: Content | None = None) -> ValidPlan:

@@ -18,8 +18,13 @@ KINDS = {
     "phong-trao": "phong trào thi đua",
     "van-ban": "văn bản",
     "so-dot": "số đợt thi đua",
+    "so-lieu": "số liệu",
+    "ti-le": "tỷ lệ",
 }
 NEEDS_ID = ("ky-niem", "phong-trao", "van-ban")
+FIGURES = ("so-lieu", "ti-le")
+"""A report's typed figures, checked: [so-lieu:giay-khen.ca-nhan=05] (a count computed from the
+decisions), [ti-le:10/40=25%] (a percentage of two typed numbers). Printed as typed."""
 
 # A reference is a kind without spaces and, after a colon, an id: [ky-niem:dien-bien-phu].
 _REFERENCE = re.compile(r"\[([^\]\s:]+)(?:\s*:\s*([^\]\s]*)\s*)?\]")
@@ -48,10 +53,22 @@ def problems_in(text: str) -> Iterator[str]:
         if ref.kind not in KINDS:
             known = ", ".join(f"[{k}:...]" for k in NEEDS_ID) + ", [so-dot]"
             yield f"không hiểu tham chiếu “[{ref.kind}:{ref.id}]” (dùng {known})"
+        elif ref.kind in FIGURES and "=" not in ref.id:
+            example = _EXAMPLES[ref.kind]
+            yield f"tham chiếu [{ref.kind}] cần dạng [{ref.kind}:<cái được tính>=<số gõ>], ví dụ {example}"
         elif ref.kind in NEEDS_ID and not ref.id:
             yield f"tham chiếu [{ref.kind}] thiếu mã {KINDS[ref.kind]}, ví dụ [{ref.kind}:ma-so]"
-        elif ref.kind not in NEEDS_ID and ref.id:
+        elif ref.kind not in NEEDS_ID and ref.kind not in FIGURES and ref.id:
             yield f"tham chiếu [{ref.kind}] không có mã đi kèm"
+
+
+_EXAMPLES = {"so-lieu": "[so-lieu:giay-khen.ca-nhan=05]", "ti-le": "[ti-le:10/40=25%]"}
+
+
+def figure(ref: Reference) -> tuple[str, str]:
+    """What a figure reference computes and the value typed: ("10/40", "25%")."""
+    computed, _, typed = ref.id.partition("=")
+    return computed, typed
 
 
 def expand(text: str, resolve: Callable[[Reference], str]) -> str:

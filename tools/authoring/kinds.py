@@ -27,11 +27,16 @@ from tools.authoring.elements import (
 def plan_template() -> DocxDocument:
     doc = new_document("Mẫu kế hoạch công tác thi đua, khen thưởng")
     paragraph(doc, f'{{%p include "{HEADER_PART}" %}}')
+    # The title: KẾ HOẠCH, another type name from content (kind.name), or none (a công văn).
+    paragraph(doc, '{%p if kind.title == "KẾ HOẠCH" %}')
     title(doc, "KẾ HOẠCH", "{{ subject }}", 3.5)
+    paragraph(doc, "{%p elif kind.titled %}")
+    title(doc, "{{ kind.title }}", "{{ subject }}", 3.5)
+    paragraph(doc, "{%p endif %}")
     paragraph(
         doc,
         "Căn cứ {{ basis }}, {{ issuer.full_name }} ({{ issuer.short_name }}) "
-        "xây dựng Kế hoạch thực hiện như sau:",
+        "xây dựng {{ kind.name }} thực hiện như sau:",
     )
     paragraph(doc, "I. MỤC ĐÍCH YÊU CẦU", style=SECTION_STYLE)
     paragraph(doc, "1. Mục đích", style=CLAUSE_STYLE)
@@ -54,7 +59,7 @@ def plan_template() -> DocxDocument:
     def period() -> None:
         paragraph(
             doc,
-            "{{ loop.index }}. Đợt {{ loop.index }}: Từ {{ period.start }} đến {{ period.end }}",
+            "{{ loop.index }}. Đợt {{ period.label }}: Từ {{ period.start }} đến {{ period.end }}",
             style=CLAUSE_STYLE,
         )
         loop(doc, "text in period.paragraphs", lambda: paragraph(doc, "{{ text }}"))
@@ -63,7 +68,7 @@ def plan_template() -> DocxDocument:
 
     paragraph(doc, "IV. TỔ CHỨC THỰC HIỆN", style=SECTION_STYLE)
     loop(doc, "text in duties", lambda: paragraph(doc, "{{ loop.index }}. {{ text }}"))
-    last = paragraph(doc, "Trên đây là Kế hoạch {{ subject_in_text }} của {{ issuer.common_name }}./.")
+    last = paragraph(doc, "Trên đây là {{ kind.name }} {{ subject_in_text }} của {{ issuer.common_name }}./.")
     closing(doc, last)
     page_numbers(doc)
     return doc

@@ -24,8 +24,13 @@ def header_part() -> DocxDocument:
     table = borderless_table(doc, [left_w, right_w], rows=2)
     left, right = table.rows[0].cells
     cell_par = dict(align=CENTER, indent=False, before=0, after=0)
-    paragraph(left, "{{ header.parent }}", size=13, reuse_first=True, **cell_par)
-    paragraph(left, "{{ header.name }}", size=13, bold=True, **cell_par)
+    # Lines above the body's name: none (a body without a governing body), one, or two.
+    paragraph(left, "{%p for line in header.upper %}", size=13, reuse_first=True, **cell_par)
+    paragraph(left, "{{ line }}", size=13, **cell_par)
+    paragraph(left, "{%p endfor %}", size=13, **cell_par)
+    paragraph(left, "{%p for line in header.name %}", size=13, **cell_par)
+    paragraph(left, "{{ line }}", size=13, bold=True, **cell_par)
+    paragraph(left, "{%p endfor %}", size=13, **cell_par)
     rule(left, 1.5, left_w)
     paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True, reuse_first=True, **cell_par)
     paragraph(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, **cell_par)
@@ -41,6 +46,10 @@ def header_part() -> DocxDocument:
         before=6,
         after=0,
     )
+    # A công văn's subject ("V/v ...") under its number.
+    paragraph(number, "{%p if header.excerpt %}", size=12, **cell_par)
+    paragraph(number, "{{ header.excerpt }}", size=12, **cell_par)
+    paragraph(number, "{%p endif %}", size=12, **cell_par)
     paragraph(
         place,
         "{{ header.place_date }}",

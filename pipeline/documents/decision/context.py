@@ -78,7 +78,9 @@ def list_missing(decision: ValidDecision) -> bool:
 
 def article1(decision: ValidDecision) -> dict[str, Any]:
     forms = _forms_in_order(decision)
-    who = f"thuộc {decision.issuer.full_name} {decision.content.achievement}"
+    own = {d.code for d in decision.issuer.departments}
+    belong = all(a.unit is not None and a.unit.code in own for a in decision.awards)
+    who = (f"thuộc {decision.issuer.full_name} " if belong else "") + decision.content.achievement
     if list_missing(decision):
         text = f"Khen thưởng các tập thể, cá nhân {who} (có danh sách kèm theo): {LIST_MISSING}."
         return {"text": text, "items": []}

@@ -135,7 +135,7 @@ def check_decision(
         if number < period and not path.is_file():
             continue  # an earlier period may have had no decision
         warned = len(problems.warnings)
-        decision = _load_one(content, path, number, year, catalogs, problems, draft=draft)
+        decision = _load_one(content, path, number, year, catalogs, problems, draft=draft, span=plan.span)
         if number < period:
             del problems.warnings[warned:]  # shown when that decision was built
         if decision is not None:
@@ -170,12 +170,13 @@ def _load_one(
     problems: Problems,
     *,
     draft: bool = False,
+    span: tuple[dt.date, dt.date] | None = None,
 ) -> _Decision | None:
     marked = _marks(source, path, problems, draft)
     content = source.record(path, DecisionContent, problems)
     if content is None or marked is None:
         return None
-    on = document_date(content.document, year, problems)
+    on = document_date(content.document, year, problems, span)
     signer_marked = ("document", "signer") in marked
     issued = (
         check_issuance(content.document, on, catalogs, problems, signer_marked=signer_marked) if on else None
@@ -210,7 +211,7 @@ def _load_one(
             problems.add(
                 content.loc.at("award_files", i), f"không có tệp “{escape_invisible(name)}” cạnh {path.name}"
             )
-    departments = issued[0].departments if issued else []
+    departments = [*issued[0].departments, *issued[0].outside_units] if issued else []
     lookup = _Lookup(catalogs.rewards, departments)
     awards = [a for r in records if (a := _resolve(r, period, lookup, problems))]
     list_marked = any(key[0] == "award_files" for key in marked)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from pipeline.documents.shared import (
@@ -31,7 +32,7 @@ def plan_properties(plan: ValidPlan) -> Properties:
     text = plan.content
     details = f"kế hoạch; thi đua, khen thưởng; {plan.year}" + ("; dự thảo" if plan.draft else "")
     return properties(
-        "ke-hoach", "Kế hoạch", text.subject, plan.issuer, text.document.number, details, plan.date
+        text.kind.symbol, text.kind.name, text.subject, plan.issuer, text.document.number, details, plan.date
     )
 
 
@@ -39,26 +40,31 @@ def plan_context(plan: ValidPlan) -> dict[str, Any]:
     content, catalogs, issuer, year = plan.content, plan.catalogs, plan.issuer, plan.year
     count = len(content.periods)
 
-    def prose(text: str) -> str:
-        return expand_prose(text, catalogs, year, count, plan.date)
+    span = plan.span
+
+    def prose(text: str, within: tuple[dt.date, dt.date] = span) -> str:
+        return expand_prose(text, catalogs, year, count, plan.date, within)
 
     departments = {d.code: d.name for d in issuer.departments}
+    dossier_offices = {d.code: d.reference for d in issuer.departments}
     periods = []
     for number, period in enumerate(content.periods, start=1):
         review = period.review
-        scope = f" đợt {number}" if review.kind == "sơ kết" else ""
+        within = (period.start, period.end)
+        scope = f" đợt {plan.period_label(number)}" if review.kind == "sơ kết" else ""
         closing = (
-            f"Tổ chức {review.kind} cùng với {prose(review.together_with)}. "
-            f"Thời hạn gửi hồ sơ đề nghị khen thưởng{scope} về phòng {period.dossiers_to} "
+            f"Tổ chức {review.kind} cùng với {prose(review.together_with, within)}. "
+            f"Thời hạn gửi hồ sơ đề nghị khen thưởng{scope} về {dossier_offices[period.dossiers_to]} "
             f"chậm nhất ngày {dates.numeric(period.deadline)}."
         )
         if period.note:
-            closing += " " + prose(period.note)
+            closing += " " + prose(period.note, within)
         periods.append(
             {
+                "label": plan.period_label(number),
                 "start": dates.numeric(period.start),
                 "end": dates.numeric(period.end),
-                "paragraphs": [prose(period.celebrate), closing],
+                "paragraphs": [prose(period.celebrate, within), closing],
             }
         )
     duties = []
@@ -67,11 +73,20 @@ def plan_context(plan: ValidPlan) -> dict[str, Any]:
         duties.append(f"{departments[duty.department]} {text}" if duty.department else text)
 
     doc = content.document
+    kind = content.kind
     marked_month = plan.is_marked("document", "month")
     return {
         "header": header_context(
-            issuer, "ke-hoach", doc.number, doc.date, plan.date, month_known=not marked_month
+            issuer,
+            kind.symbol,
+            doc.number,
+            doc.date,
+            plan.date,
+            month_known=not marked_month,
+            numbered=kind.numbered,
+            excerpt="" if kind.titled else f"V/v {lower_first(content.subject)}",
         ),
+        "kind": {"name": kind.name, "title": kind.name.upper() if kind.titled else "", "titled": kind.titled},
         "draft": plan.draft,
         "subject": content.subject,
         "subject_in_text": lower_first(content.subject),

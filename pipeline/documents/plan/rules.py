@@ -7,6 +7,7 @@ Every problem is collected; ContentError carries all of them, each with file, li
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from pipeline.documents.shared import (
     check_issuance,
     check_references,
     document_date,
+    occurrence_year,
 )
 from pipeline.errors import Loc, PathKey, Problem, Problems
 from pipeline.vn import dates, inline
@@ -48,6 +50,14 @@ class ValidPlan:
     warnings: tuple[Problem, ...] = ()
     """What the plan's rules warned about (a draft citing a document out of force)."""
 
+    @property
+    def span(self) -> tuple[dt.date, dt.date]:
+        return campaign_span(self.content, self.year)
+
+    def period_label(self, number: int) -> str:
+        """'1', or 'I' when the plan numbers its periods in Roman numerals."""
+        return roman(number) if self.content.numbering == "I" else str(number)
+
     def is_marked(self, *path: str | int) -> bool:
         return tuple(path) in self.marked
 
@@ -59,6 +69,22 @@ class ValidPlan:
                 if ref.kind == "phong-trao" and ref.id not in found:
                     found.append(ref.id)
         return found
+
+
+def roman(number: int) -> str:
+    """1 → I, 4 → IV, 12 → XII."""
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def campaign_span(plan: PlanContent, year: int) -> tuple[dt.date, dt.date]:
+    """The plan's own span, or the calendar year of its content folder."""
+    if plan.span is not None:
+        return plan.span.start, plan.span.end
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 MARKABLE = {("basis",), ("document", "month"), ("document", "signer")}
@@ -107,9 +133,12 @@ def _check_plan(
     if ("document", "month") in marked and plan.document.date is None:
         on: dt.date | None = dt.date(year, 1, 1)  # month not decided yet: the year's first day
     else:
-        on = document_date(plan.document, year, problems)
+        span = campaign_span(plan, year)
+        on = document_date(plan.document, year, problems, span if span[0] <= span[1] else None)
     if on is None:
         return None
+    if not plan.kind.numbered and plan.document.number is not None:
+        problems.add(plan.document.loc.at("number"), f"{plan.kind.name} ban hành không có số (kind.numbered)")
     signer_marked = ("document", "signer") in marked
     issued = check_issuance(plan.document, on, catalogs, problems, signer_marked=signer_marked)
     basis = catalogs.legal.get(plan.basis)
@@ -136,10 +165,14 @@ def _check_plan(
     for duty in plan.duties:
         if duty.department is not None:
             check_department(duty.department, duty.loc.at("department"), departments, problems)
-    _check_periods(plan, catalogs, year, departments, problems)
+    span = _check_span(plan, year, problems)
+    if span is not None:
+        _check_periods(plan, catalogs, span, on, departments, problems)
+        check_typed_counts(plan, catalogs, span, problems)
     if problems or (signer is None and not signer_marked):
         return None
-    return ValidPlan(year, plan, catalogs, issuer, signer, on, draft=draft, marked=marked)
+    warnings = tuple(problems.warnings)
+    return ValidPlan(year, plan, catalogs, issuer, signer, on, draft=draft, marked=marked, warnings=warnings)
 
 
 def prose_fields(plan: PlanContent) -> Iterator[tuple[Loc, str]]:
@@ -164,24 +197,66 @@ def prose_fields(plan: PlanContent) -> Iterator[tuple[Loc, str]]:
         yield duty.loc.at("text"), duty.text
 
 
+def _check_span(plan: PlanContent, year: int, problems: Problems) -> tuple[dt.date, dt.date] | None:
+    start, end = campaign_span(plan, year)
+    if end < start:
+        assert plan.span is not None
+        problems.add(
+            plan.span.loc.at("end"),
+            f"kế hoạch kết thúc ngày {dates.numeric(end)}, trước ngày bắt đầu {dates.numeric(start)}",
+        )
+        return None
+    return start, end
+
+
+def _span_words(span: tuple[dt.date, dt.date]) -> str:
+    start, end = span
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return f"năm {start.year} của kế hoạch"
+    return f"thời gian của kế hoạch ({dates.numeric(start)} - {dates.numeric(end)})"
+
+
 def _check_periods(
-    plan: PlanContent, catalogs: Catalogs, year: int, departments: set[str], problems: Problems
+    plan: PlanContent,
+    catalogs: Catalogs,
+    span: tuple[dt.date, dt.date],
+    issued: dt.date,
+    departments: set[str],
+    problems: Problems,
 ) -> None:
+    """Each period's dates, deadline and anniversaries. A period whose own dates are refused is
+    not checked further, nor compared with the next one: one mistake, one error."""
     previous = None
+    issue_day = dates.numeric(issued)
     for period in plan.periods:
         loc = period.loc
         start, end = dates.numeric(period.start), dates.numeric(period.end)
         if period.end < period.start:
             problems.add(loc.at("end"), f"đợt kết thúc ngày {end}, trước ngày bắt đầu {start}")
             continue
+        outside = False
         for name, day in (("start", period.start), ("end", period.end)):
-            if day.year != year:
-                problems.add(loc.at(name), f"ngày {dates.numeric(day)} nằm ngoài năm {year} của kế hoạch")
+            if not span[0] <= day <= span[1]:
+                problems.add(loc.at(name), f"ngày {dates.numeric(day)} nằm ngoài {_span_words(span)}")
+                outside = True
+        if outside:
+            continue
         if previous is not None and period.start <= previous.end:
             problems.add(
                 loc.at("start"),
                 f"đợt bắt đầu ngày {start}, trùng với đợt trước "
                 f"(kết thúc ngày {dates.numeric(previous.end)})",
+            )
+        elif previous is not None and period.start > previous.end + dt.timedelta(days=1):
+            problems.warn(
+                loc.at("start"),
+                f"đợt bắt đầu ngày {start}, không liền sau đợt trước (kết thúc ngày "
+                f"{dates.numeric(previous.end)}): khoảng giữa hai đợt không thuộc đợt nào",
+            )
+        if period.start < issued and plan.document.date is not None:
+            problems.warn(
+                loc.at("start"),
+                f"đợt bắt đầu ngày {start}, trước ngày ban hành kế hoạch {issue_day}",
             )
         if period.deadline > period.end:
             problems.add(
@@ -204,10 +279,59 @@ def _check_periods(
             anniversary = catalogs.anniversaries.get(ref.id) if ref.kind == "ky-niem" else None
             if anniversary is None:
                 continue
-            day = dates.anniversary_of(anniversary.origin, year)
-            if not period.start <= day <= period.end:
+            year = occurrence_year(anniversary.origin, period.start, period.end)
+            if year is None:
+                day = dates.anniversary_of(anniversary.origin, period.start.year)
                 problems.add(
                     loc.at("celebrate"),
                     f"ngày kỷ niệm {dates.numeric(day)} ({anniversary.name}) nằm ngoài đợt {start} - {end}",
                 )
+                continue
+            day = dates.anniversary_of(anniversary.origin, year)
+            if day < issued and plan.document.date is not None:
+                problems.warn(
+                    loc.at("celebrate"),
+                    f"chào mừng ngày kỷ niệm {dates.numeric(day)} ({anniversary.name}) đã qua vào ngày "
+                    f"ban hành kế hoạch {issue_day}",
+                )
         previous = period
+
+
+_TYPED_COUNT = re.compile(r"(\d+)\s+năm\s+")
+
+
+def check_typed_counts(
+    plan: PlanContent, catalogs: Catalogs, span: tuple[dt.date, dt.date], problems: Problems
+) -> None:
+    """An anniversary's count typed by hand ("92 năm Ngày thành lập ...") checked against the
+    calendar: an error when it disagrees, a suggestion to use the reference when it agrees."""
+    for loc, text in prose_fields(plan):
+        folded = text.casefold()
+        for match in _TYPED_COUNT.finditer(text):
+            rest = folded[match.end() :]
+            for anniversary in catalogs.anniversaries.values():
+                if not rest.startswith(anniversary.name.casefold()):
+                    continue
+                typed = int(match.group(1))
+                counts = {
+                    y - anniversary.origin.year: y
+                    for y in range(span[0].year, span[1].year + 1)
+                    if span[0] <= dates.anniversary_of(anniversary.origin, y) <= span[1]
+                } or {span[0].year - anniversary.origin.year: span[0].year}
+                shown = f"“{match.group(0)}{text[match.end() : match.end() + len(anniversary.name)]}”"
+                if typed in counts:
+                    problems.warn(
+                        loc,
+                        f"{shown} gõ tay, đúng với lịch; nên viết [ky-niem:{anniversary.id}] "
+                        "để số năm và ngày được tính tự động",
+                    )
+                else:
+                    right = ", ".join(
+                        f"{n} năm ({dates.numeric(anniversary.origin)} - "
+                        f"{dates.numeric(dates.anniversary_of(anniversary.origin, y))})"
+                        for n, y in counts.items()
+                    )
+                    problems.add(
+                        loc,
+                        f"{shown} gõ tay sai số năm: theo lịch là {right}; viết [ky-niem:{anniversary.id}]",
+                    )

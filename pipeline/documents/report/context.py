@@ -6,7 +6,7 @@ so that a figure in the text can never disagree with the table or with the decis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pipeline.content.model import RewardForm
@@ -19,6 +19,7 @@ from pipeline.documents.shared import (
     expand_prose,
     header_context,
     lower_first,
+    occurrence_year,
     properties,
     signature_lines,
 )
@@ -28,7 +29,7 @@ from pipeline.word.write import Properties
 
 if TYPE_CHECKING:
     from pipeline.documents.decision.rules import ValidDecision
-    from pipeline.documents.report.rules import ValidReport
+    from pipeline.documents.report.rules import Recorded, ValidReport
 
 TEMPLATE = "bao-cao.docx"
 
@@ -91,6 +92,8 @@ class Statistics:
     money: int
     decisions: list[ValidDecision]
     previous_year: int | None
+    recorded: list[Recorded] = field(default_factory=list)
+    """Awards not made by the issuer's decisions, counted in rows and money."""
 
     def total(self, recipient: str) -> int:
         return sum(r.counts.get(recipient, 0) for r in self.rows)
@@ -110,6 +113,10 @@ def _tally(decisions: list[ValidDecision]) -> tuple[dict[str, dict[str, int]], d
 
 def statistics(report: ValidReport) -> Statistics:
     counts, money = _tally(report.decisions)
+    for item in report.recorded:
+        by_recipient = counts.setdefault(item.form.id, {})
+        by_recipient[item.recipient] = by_recipient.get(item.recipient, 0) + 1
+        money[item.form.id] = money.get(item.form.id, 0) + (item.record.amount or 0)
     previous_counts = _tally(report.previous)[0] if report.previous is not None else None
     forms = report.plan.catalogs.rewards.forms
     shown = [f for f in forms if f.id in counts or (previous_counts and f.id in previous_counts)]
@@ -123,7 +130,11 @@ def statistics(report: ValidReport) -> Statistics:
         for f in shown
     ]
     return Statistics(
-        rows, sum(money.values()), report.decisions, report.year - 1 if report.previous is not None else None
+        rows,
+        sum(money.values()),
+        report.decisions,
+        report.year - 1 if report.previous is not None else None,
+        report.recorded,
     )
 
 
@@ -157,8 +168,10 @@ def _verb(form: RewardForm) -> str:
 def figures_prose(report: ValidReport, stats: Statistics) -> dict[str, Any]:
     span = f"Trong {report.scope.label(report.year)}" if report.scope.period else f"Năm {report.year}"
     who = report.issuer.short_name
-    if not stats.decisions:
+    if not stats.decisions and not stats.recorded:
         return {"lead": f"{span}, {who} chưa ban hành quyết định khen thưởng nào.", "items": [], "total": ""}
+    if stats.recorded:
+        return _figures_with_records(span, who, stats)
     references = "; ".join(decision_reference(d) for d in stats.decisions)
     lead = (
         f"{span}, {who} đã ban hành {two_digits(len(stats.decisions))} quyết định khen thưởng "
@@ -169,6 +182,37 @@ def figures_prose(report: ValidReport, stats: Statistics) -> dict[str, Any]:
         if not any(row.counts.values()):
             continue
         text = f"- {_verb(row.form)} cho {count_text(row.counts)}"
+        versus = comparison(row, stats.previous_year) if stats.previous_year else ""
+        items.append(f"{text} ({versus});" if versus else f"{text};")
+    items[-1] = items[-1][:-1] + "."
+    return {"lead": lead, "items": items, "total": f"Tổng số tiền thưởng: {grouped(stats.money)} đồng."}
+
+
+def _figures_with_records(span: str, who: str, stats: Statistics) -> dict[str, Any]:
+    """The figures when awards recorded from elsewhere count too: the issuer's own decisions, then
+    each higher body's, then the totals over all of them."""
+    items = []
+    if stats.decisions:
+        references = "; ".join(decision_reference(d) for d in stats.decisions)
+        lead = (
+            f"{span}, {who} đã ban hành {two_digits(len(stats.decisions))} quyết định khen thưởng "
+            f"({references}); cùng với khen thưởng của cấp trên, kết quả cụ thể:"
+        )
+    else:
+        lead = f"{span}, {who} chưa ban hành quyết định khen thưởng nào; khen thưởng của cấp trên cụ thể:"
+    for row in stats.rows:
+        if not any(row.counts.values()):
+            continue
+        text = f"- {_verb(row.form)} cho {count_text(row.counts)}"
+        sources = sorted(
+            {
+                f"{r.record.conferred_by}: {r.record.decision}"
+                for r in stats.recorded
+                if r.form.id == row.form.id
+            }
+        )
+        if sources:
+            text += f" (trong đó khen thưởng của {'; '.join(sources)})"
         versus = comparison(row, stats.previous_year) if stats.previous_year else ""
         items.append(f"{text} ({versus});" if versus else f"{text};")
     items[-1] = items[-1][:-1] + "."
@@ -188,15 +232,18 @@ def deadline_sentences(report: ValidReport) -> list[str]:
         deadline = dates.numeric(period.deadline)
         decision = by_period.get(number)
         received = decision.content.dossiers_received if decision else None
-        where = f"phòng {period.dossiers_to}"
+        office = next((d for d in report.plan.issuer.departments if d.code == period.dossiers_to), None)
+        where = office.reference if office else f"phòng {period.dossiers_to}"
         if received is None:
             sentences.append(
-                f"Đợt {number}: chưa có thông tin ngày {where} nhận hồ sơ đề nghị khen thưởng "
+                f"Đợt {report.plan.period_label(number)}: chưa có thông tin ngày {where} nhận hồ sơ "
+                "đề nghị khen thưởng "
                 f"(thời hạn {deadline})."
             )
         else:
             sent = (
-                f"Hồ sơ đề nghị khen thưởng đợt {number} được gửi về {where} ngày {dates.numeric(received)}"
+                f"Hồ sơ đề nghị khen thưởng đợt {report.plan.period_label(number)} được gửi về {where} "
+                f"ngày {dates.numeric(received)}"
             )
             late = (received - period.deadline).days
             if late <= 0:
@@ -212,11 +259,12 @@ def anniversaries_sentence(report: ValidReport) -> str:
     )
     texts = []
     for index in numbers:
-        for ref in inline.references(report.plan.content.periods[index].celebrate):
+        period = report.plan.content.periods[index]
+        for ref in inline.references(period.celebrate):
             if ref.kind == "ky-niem":
-                texts.append(
-                    f"kỷ niệm {anniversary_text(report.plan.catalogs.anniversaries[ref.id], report.year)}"
-                )
+                anniversary = report.plan.catalogs.anniversaries[ref.id]
+                year = occurrence_year(anniversary.origin, period.start, period.end) or report.year
+                texts.append(f"kỷ niệm {anniversary_text(anniversary, year)}")
     if not texts:
         return ""
     return f"Các phòng, đơn vị đã tổ chức các hoạt động thi đua lập thành tích chào mừng {'; '.join(texts)}."
@@ -228,7 +276,7 @@ def count_cell(count: int) -> str:
 
 
 def statistics_rows(stats: Statistics) -> list[dict[str, str]]:
-    if not stats.decisions:
+    if not stats.decisions and not stats.recorded:
         return [{"kind": "empty", "label": "Chưa có quyết định khen thưởng nào trong thời gian báo cáo"}]
     rows = []
     for number, row in enumerate(stats.rows, start=1):
@@ -271,7 +319,10 @@ def report_context(report: ValidReport) -> dict[str, Any]:
     span = scope.label(year)
     if scope.period is not None:
         span += f" (từ {dates.numeric(scope.start)} đến {dates.numeric(scope.end)})"
-    next_label = f"NĂM {year + 1}" if scope.period is None else f"ĐỢT {scope.period + 1} NĂM {year}"
+    if scope.period is None or scope.period >= count:  # a one-period plan has no ĐỢT 2
+        next_label = f"NĂM {year + 1}"
+    else:
+        next_label = f"ĐỢT {report.plan.period_label(scope.period + 1)} NĂM {year}"
     doc = content.document
     movements = []
     for index, item in enumerate(content.movements):

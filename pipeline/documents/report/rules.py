@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields, is_dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from pipeline.content.model import Issuer, ReportContent, Signer
+    from pipeline.content.catalogs import Catalogs
+    from pipeline.content.model import Issuer, RecordedAward, ReportContent, RewardForm, Signer
     from pipeline.documents.decision.rules import ValidDecision
     from pipeline.documents.plan.rules import ValidPlan
 
 from pipeline.content.schema import Record
 from pipeline.documents.shared import check_issuance, check_references, document_date
 from pipeline.errors import Loc, Problem, Problems
-from pipeline.vn import dates
+from pipeline.vn import dates, inline
 
-OPTIONAL_LISTS = {"commendation"}
+OPTIONAL_LISTS = {"commendation", "recorded_awards"}
 
 
 def report_file(period: int | None) -> str:
@@ -35,9 +37,20 @@ class Scope:
     """The plan's period for a sơ kết; None for the year."""
     start: dt.date
     end: dt.date
+    shown: str = ""
+    """The period's number as the plan writes it: "2" or "II"."""
 
     def label(self, year: int) -> str:
-        return f"năm {year}" if self.period is None else f"đợt {self.period} năm {year}"
+        return f"năm {year}" if self.period is None else f"đợt {self.shown or self.period} năm {year}"
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An award record of the report (not made by this issuer's decisions), its form resolved."""
+
+    record: RecordedAward
+    form: RewardForm
+    recipient: str
 
 
 @dataclass(frozen=True)
@@ -58,6 +71,8 @@ class ValidReport:
     previous: list[ValidDecision] | None
     """The previous year's decisions over the same span, where that year has records."""
     movements: list[str]
+    recorded: list[Recorded] = field(default_factory=list)
+    """Award records within the report's span, by its date."""
     """Ids of the movements the plan launched, in the plan's order."""
     warnings: list[Problem] = field(default_factory=list)
 
@@ -67,7 +82,7 @@ def scope_of(plan: ValidPlan, period: int | None) -> Scope:
     if period is None or periods[period - 1].review.kind == "tổng kết":
         return Scope("tổng kết", None, periods[0].start, periods[-1].end)
     chosen = periods[period - 1]
-    return Scope("sơ kết", period, chosen.start, chosen.end)
+    return Scope("sơ kết", period, chosen.start, chosen.end, plan.period_label(period))
 
 
 def counted(decisions: list[ValidDecision], start: dt.date, cutoff: dt.date) -> list[ValidDecision]:
@@ -134,13 +149,15 @@ def check_report(
 
     if report_date is not None:  # the date given on the command line wins over the file's
         content = replace(content, document=replace(content.document, date=report_date, month=None))
-    on = document_date(content.document, year, problems)
+    on = document_date(content.document, year, problems, plan.span)
     issued = (
         check_issuance(content.document, on, catalogs, problems, signer_marked=signer_marked) if on else None
     )
     _empty_sections(content, content.loc, problems)
     for loc, text in _prose(content):
-        check_references(text, loc, catalogs, on or scope.end, year, problems, draft=draft)
+        check_references(
+            text, loc, catalogs, on or scope.end, year, problems, draft=draft, figures_allowed=True
+        )
 
     launched = plan.movements()
     reported = []
@@ -174,6 +191,19 @@ def check_report(
                 decision.content.document.loc,
                 f"quyết định đợt {decision.period} chưa có ngày ký nên chưa được tính vào báo cáo",
             )
+    recorded = [
+        found
+        for i, record in enumerate(content.recorded_awards)
+        if (found := _recorded(record, catalogs, content.loc.at("recorded_awards", i), problems))
+        and scope.start <= record.date <= cutoff
+    ]
+    counted_decisions = counted(decisions, scope.start, cutoff)
+    computed = _figures(counted_decisions, recorded)
+    for loc, text in _prose(content):
+        for ref in inline.references(text):
+            if ref.kind in inline.FIGURES and "=" in ref.id:
+                _check_figure(ref, computed, loc, problems)
+    problems.raise_if_any()
     previous = None
     if previous_all is not None:
         window = _previous_window(previous_all, scope)
@@ -188,11 +218,93 @@ def check_report(
         date=on,
         report_date=given,
         draft=draft or (given is None and scope.end > today),
-        decisions=counted(decisions, scope.start, cutoff),
+        decisions=counted_decisions,
         previous=previous,
         movements=launched,
+        recorded=recorded,
         warnings=list(problems.warnings),
     )
+
+
+RECIPIENT_KEYS = {"cá nhân": "ca-nhan", "tập thể": "tap-the"}
+
+
+def _figures(decisions: list[ValidDecision], recorded: list[Recorded]) -> dict[str, int]:
+    """The counts a report's typed figures may be checked against, by key: quyet-dinh, ca-nhan,
+    tap-the, <form id>, <form id>.ca-nhan, <form id>.tap-the (awards, "lượt")."""
+    found: dict[str, int] = {"quyet-dinh": len(decisions), "ca-nhan": 0, "tap-the": 0}
+    pairs = [(a.form.id, a.recipient) for d in decisions for a in d.awards]
+    pairs += [(r.form.id, r.recipient) for r in recorded]
+    for form, recipient in pairs:
+        for key in (RECIPIENT_KEYS[recipient], form, f"{form}.{RECIPIENT_KEYS[recipient]}"):
+            found[key] = found.get(key, 0) + 1
+    return found
+
+
+def _number(text: str) -> Decimal | None:
+    """'05', '1.234', '12,5' as a number; None if it is not one."""
+    cleaned = text.strip().replace(".", "").replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def _check_figure(ref: inline.Reference, computed: dict[str, int], loc: Loc, problems: Problems) -> None:
+    what, typed = inline.figure(ref)
+    shown = f"“[{ref.kind}:{ref.id}]”"
+    if ref.kind == "so-lieu":
+        if what not in computed:
+            known = ", ".join(sorted(computed))
+            problems.add(loc, f"{shown}: không tính được “{what}” (có: {known})")
+            return
+        value = _number(typed)
+        if value != computed[what]:
+            problems.add(loc, f"{shown}: gõ {typed} nhưng theo các quyết định là {computed[what]:02d}")
+        return
+    part, _, whole = what.partition("/")
+    a, b, percent = _number(part), _number(whole), _number(typed.rstrip("% "))
+    if a is None or b is None or percent is None or b == 0 or not typed.strip().endswith("%"):
+        problems.add(loc, f"{shown}: cần dạng [ti-le:<số>/<tổng>=<phần trăm>%], ví dụ [ti-le:10/40=25%]")
+        return
+    places = -percent.as_tuple().exponent if percent.as_tuple().exponent < 0 else 0
+    exact = (a / b * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if exact != percent:
+        right = format(exact, "f").replace(".", ",")
+        problems.add(loc, f"{shown}: {part}/{whole} = {right}%, không phải {typed}")
+
+
+def _recorded(record: RecordedAward, catalogs: Catalogs, loc: Loc, problems: Problems) -> Recorded | None:
+    wanted = " ".join(record.form.casefold().split())
+    form = next(
+        (
+            f
+            for f in catalogs.rewards.forms
+            if wanted in {f.id.casefold(), f.name.casefold(), (f.abbreviation or "").casefold()}
+        ),
+        None,
+    )
+    if form is None:
+        known = ", ".join(f.name for f in catalogs.rewards.forms)
+        problems.add(
+            loc.at("form"), f"“{record.form}” không có trong danh mục danh hiệu, hình thức (có: {known})"
+        )
+        return None
+    allowed = [r for r in ("cá nhân", "tập thể") if form.coefficient(r) is not None]
+    recipient = record.recipient or (allowed[0] if len(allowed) == 1 else None)
+    if recipient is None:
+        problems.add(
+            loc.at("recipient"), f"“{form.name}” tặng cả cá nhân và tập thể: ghi rõ cá nhân hoặc tập thể"
+        )
+        return None
+    if recipient not in allowed:
+        problems.add(loc.at("recipient"), f"“{form.name}” không tặng cho {recipient}")
+        return None
+    if record.amount is not None and record.amount < 0:
+        problems.add(loc.at("amount"), "số tiền không được âm")
+        return None
+    return Recorded(record, form, recipient)
 
 
 def _previous_window(decisions: list[ValidDecision], scope: Scope) -> tuple[dt.date, dt.date] | None:

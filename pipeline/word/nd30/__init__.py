@@ -29,6 +29,7 @@ class _Checker(PageChecks, HeaderChecks, TitleChecks, ClosingChecks):
         self.fonts()
         self.national_title()
         symbol = self.number_and_body()
+        self.excerpt(symbol)
         self.place_and_date()
         self.type_and_subject(symbol)
         self.body_size()

@@ -21,6 +21,9 @@ from pipeline.word.nd30.rules import (
 )
 from pipeline.word.reader import Para
 
+PLACE_WORDS = ("TỈNH ", "THÀNH PHỐ ", "HUYỆN ", "QUẬN ", "THỊ XÃ ", "XÃ ", "PHƯỜNG ", "THỊ TRẤN ")
+"""A line of the issuing body's name that starts with one of these continues the line above it."""
+
 
 class HeaderChecks(CheckedDocument):
     def national_title(self) -> None:
@@ -81,24 +84,42 @@ class HeaderChecks(CheckedDocument):
         return symbol
 
     def issuing_body(self, above: list[Para]) -> None:
+        """The issuing body: its name (bold, one or more lines) under none, one or two lines of the
+        bodies above it (not bold); a body without a governing body is one bold block."""
         lines = [p for p in above if p.text.strip()]
         if not lines:
             self.add("Tên cơ quan ban hành", "không có", "chữ in hoa, đậm, trên dòng số, ký hiệu")
             return
+        name_lines = 1  # a name broken over lines: "ỦY BAN NHÂN DÂN" / "TỈNH BẮC KẠN", all bold
+        while (
+            name_lines < len(lines)
+            and bold(lines[-name_lines - 1])
+            and lines[-name_lines].text.strip().upper().startswith(PLACE_WORDS)
+        ):
+            name_lines += 1
         body = lines[-1]
         if not bold(body):
             self.add("Tên cơ quan ban hành", f"“{body.text.strip()}” không đậm", "chữ in hoa, cỡ 12-13, đậm")
-        if body.text.strip() != body.text.strip().upper():
-            self.add("Tên cơ quan ban hành", f"“{body.text.strip()}”", "chữ in hoa")
-        if not size_ok(body, 12, 13):
-            self.add("Tên cơ quan ban hành", sizes_text(sizes(body)), "cỡ 12-13")
+            name_lines = 1
+        for line in lines[-name_lines:]:
+            if line.text.strip() != line.text.strip().upper():
+                self.add("Tên cơ quan ban hành", f"“{line.text.strip()}”", "chữ in hoa")
+            if not size_ok(line, 12, 13):
+                self.add("Tên cơ quan ban hành", sizes_text(sizes(line)), "cỡ 12-13")
         if not has_rule_below(body, next((p for p in above[above.index(body) + 1 :]), None)):
             self.add(
                 "Tên cơ quan ban hành",
                 "không có đường kẻ dưới",
                 "đường kẻ ngang nét liền, dài 1/3-1/2 dòng chữ",
             )
-        for parent in lines[:-1]:
+        parents = lines[:-name_lines]
+        if len(parents) > 2:
+            self.add(
+                "Tên cơ quan chủ quản",
+                f"{len(parents)} dòng trên tên cơ quan ban hành",
+                "nhiều nhất hai cấp cơ quan chủ quản",
+            )
+        for parent in parents:
             if bold(parent):
                 self.add(
                     "Tên cơ quan chủ quản",
@@ -107,6 +128,24 @@ class HeaderChecks(CheckedDocument):
                 )
             if not size_ok(parent, 12, 13):
                 self.add("Tên cơ quan chủ quản", sizes_text(sizes(parent)), "cỡ 12-13")
+
+    def excerpt(self, symbol: str | None) -> None:
+        """A công văn's subject: "V/v ..." under its number, cỡ 12-13, đứng."""
+        if (symbol or "").split("-")[0] != "CV":
+            return
+        found = self.find(lambda t: t.startswith("Số"))
+        if found is None:
+            return
+        column, index, _para = found
+        below = [p for p in self.header_cells[column][index + 1 :] if p.text.strip()]
+        excerpt = below[0] if below else None
+        if excerpt is None or not excerpt.text.strip().startswith("V/v"):
+            self.add("Trích yếu công văn", "không có", "“V/v <nội dung>” dưới số, ký hiệu, cỡ 12-13, đứng")
+            return
+        if italic(excerpt) or bold(excerpt):
+            self.add("Trích yếu công văn", "chữ nghiêng hoặc đậm", "chữ in thường, đứng")
+        if not size_ok(excerpt, 12, 13):
+            self.add("Trích yếu công văn", sizes_text(sizes(excerpt)), "cỡ 12-13")
 
     def place_and_date(self) -> None:
         found = self.find(lambda t: DATE_LINE.match(t) is not None)
