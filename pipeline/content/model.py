@@ -304,6 +304,63 @@ class Authority(Record):
     id: str
     name: str
     """Who decides: "Chánh Văn phòng UBND tỉnh", "Chủ tịch UBND tỉnh"."""
+    addressee: str | None = None
+    """How a Tờ trình addresses it after "Kính gửi:" (default: the name)."""
+
+
+Evaluation = Literal[
+    "hoàn thành xuất sắc nhiệm vụ",
+    "hoàn thành tốt nhiệm vụ",
+    "hoàn thành nhiệm vụ",
+    "không hoàn thành nhiệm vụ",
+]
+"""The yearly staff evaluation levels (xếp loại chất lượng hằng năm)."""
+
+
+@dataclass(kw_only=True)
+class EligibilityRule(Record):
+    """A condition over earlier years that a title or form needs, with its legal source.
+
+    Exactly one of `title` (a form id the same recipient must have received) or `evaluation`
+    (a yearly evaluation level) says what is counted.
+    """
+
+    form: str
+    """Id of the title or form the rule applies to."""
+    recipient: Recipient | None = None
+    """Only for this kind of recipient (None: both)."""
+    title: str | None = None
+    evaluation: Evaluation | None = None
+    consecutive_years: int = 1
+    """So many consecutive years ending with the award's year (or the year before, see `until`)."""
+    until: Literal["cùng năm", "năm trước"] = "cùng năm"
+    min_years_since: int | None = None
+    """Instead of consecutive years: at least so many years since the last award of `title`."""
+    source: str
+    """The legal source: law, decree, article."""
+    confirmed: bool = True
+    """False where the law leaves it uncertain: a failed check is a warning, not an error."""
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+
+    def in_force(self, on: dt.date) -> bool:
+        return in_force(self.valid_from, self.valid_until, on)
+
+
+@dataclass(kw_only=True)
+class VoteThreshold(Record):
+    """The share of the council's votes a nominee needs for a title or form."""
+
+    form: str
+    min_percent: Decimal
+    of: Literal["tổng số thành viên", "thành viên có mặt"] = "tổng số thành viên"
+    source: str
+    confirmed: bool = True
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+
+    def in_force(self, on: dt.date) -> bool:
+        return in_force(self.valid_from, self.valid_until, on)
 
 
 @dataclass(kw_only=True)
@@ -313,6 +370,8 @@ class RewardCatalog(Record):
     rounding: Rounding
     forms: list[RewardForm]
     share_limits: list[ShareLimit] = field(default_factory=list)
+    eligibility: list[EligibilityRule] = field(default_factory=list)
+    vote_thresholds: list[VoteThreshold] = field(default_factory=list)
 
 
 # ---- content/<year>/quyet-dinh-dot-<n>.yaml and award tables -----------------------------------
@@ -328,6 +387,8 @@ class AwardRecord(Record):
     position: str | None = None
     unit: str | None = None
     grounds: str | None = None
+    identifier: str | None = None
+    """Optional staff identifier (cột “Mã”), used by the award register to tell namesakes apart."""
 
 
 @dataclass(kw_only=True)

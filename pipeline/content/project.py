@@ -25,7 +25,7 @@ from pipeline.content.model import (
     RewardCatalog,
 )
 from pipeline.content.schema import Record, read
-from pipeline.content.tables import TableRecord, read_award_table
+from pipeline.content.tables import TableRecord, TableSpec, read_award_table, read_table
 from pipeline.content.yamlfile import Loaded, load_yaml
 from pipeline.errors import ContentError, Problem, Problems, display_path
 
@@ -129,6 +129,15 @@ class Content:
             return read_award_table(path, self.root, scratch)
 
         return self.once(("table", path), load, problems)
+
+    def table(self, path: Path, spec: TableSpec, problems: Problems) -> list[TableRecord]:
+        """The rows of a .xlsx or .csv file with the columns of `spec` (register imports, evaluations)."""
+
+        def load(scratch: Problems) -> list[TableRecord]:
+            self.reads[self.project.display(path)] += 1
+            return read_table(path, self.root, scratch, spec)
+
+        return self.once(("table", path, spec.what), load, problems)
 
     def catalogs(self, problems: Problems) -> Catalogs | None:
         """The shared catalogs, checked; None if a file cannot be read as its records."""

@@ -9,6 +9,7 @@ force on its own date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from pipeline.content import marks
@@ -16,6 +17,7 @@ from pipeline.content.model import ReportContent
 from pipeline.content.project import Content
 from pipeline.documents.decision.rules import ValidDecision, check_decision, decision_file, decision_periods
 from pipeline.documents.plan.rules import ValidPlan, read_plan
+from pipeline.documents.register import Entry, Register, read_imports
 from pipeline.documents.report.rules import ValidReport, check_report, report_file, scope_of
 from pipeline.errors import ContentError, Problem, Problems
 
@@ -86,9 +88,50 @@ def load_decision(
                     loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(text)} (hoặc tạo bản nháp: --draft)"
                 )
             raise ContentError([*exc.problems, *own.items]) from None
-        return check_decision(source, plan, period, problems, draft=draft)
+        history = register_entries(source, problems, before=year)
+        return check_decision(source, plan, period, problems, draft=draft, history=history)
 
     return source.once(("decision", year, period, draft), validate)
+
+
+def project_years(content: Content) -> list[int]:
+    """The years with a content folder (content/2024/ ...), oldest first."""
+    folder = content.root / "content"
+    if not folder.is_dir():
+        return []
+    return sorted(int(p.name) for p in folder.iterdir() if re.fullmatch(r"\d{4}", p.name) and p.is_dir())
+
+
+def register_entries(content: Content, problems: Problems, *, before: int | None = None) -> list[Entry]:
+    """The register's entries: what the signed decisions of each project year before `before` (every
+    year if None) conferred, the imported records and every evaluation. Problems are collected."""
+
+    def collect(scratch: Problems) -> list[Entry]:
+        catalogs = content.catalogs(scratch)
+        if catalogs is None:
+            return []
+        entries = [
+            e
+            for e in read_imports(content, catalogs, scratch)
+            if before is None or e.kind == "evaluation" or e.year < before
+        ]
+        for year in project_years(content):
+            if before is not None and year >= before:
+                break
+            for decision in year_decisions(content, year, scratch):
+                if decision.content.document.date is not None:
+                    entries += decision.entries()
+        return entries
+
+    return content.once(("register", before), collect, problems)
+
+
+def load_register(content: Content) -> Register:
+    """The whole register (tdkt history); raises ContentError on any problem."""
+    problems = Problems()
+    entries = register_entries(content, problems)
+    problems.raise_if_any()
+    return Register(entries, problems)
 
 
 def year_decisions(content: Content, year: int, problems: Problems) -> list[ValidDecision]:
