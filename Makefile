@@ -16,10 +16,10 @@ export TDKT_ROOT := $(CURDIR)
 
 # Handed to the recipes through the environment, so that a value with spaces, quotes or ";" stays one
 # word: recipes read them as "$$YEAR", never as $(YEAR).
-export YEAR PERIOD DATE FILE A B DOC REF BASE DRAFT
+export YEAR PERIOD DATE FILE A B DOC REF BASE DRAFT NAME
 
 .DEFAULT_GOAL := help
-.PHONY: check-year check-period help plan new-year decision report diff git-diff-setup pdf all check test lint bench templates clean
+.PHONY: check-year check-period help plan new-year decision proposal history report diff git-diff-setup pdf all check test lint bench templates clean
 
 help: ## liệt kê các lệnh
 	@echo "Cách dùng: make <lệnh> [YEAR=năm] [PERIOD=đợt] ..."
@@ -67,6 +67,13 @@ new-year: check-year $(RUNTIME_STAMP) ## chuẩn bị content/YEAR/ từ năm g�
 
 decision: check-year check-period $(RUNTIME_STAMP) ## quyết định khen thưởng của đợt PERIOD: output/YEAR/quyet-dinh-dot-PERIOD-YEAR.docx
 	@$(DRAFT_FLAG); $(TDKT) decision "$$YEAR" "$$PERIOD" $$draft
+
+proposal: check-year check-period $(RUNTIME_STAMP) ## tờ trình đề nghị khen thưởng của đợt PERIOD: output/YEAR/to-trinh-dot-PERIOD-YEAR.docx
+	@$(DRAFT_FLAG); $(TDKT) proposal "$$YEAR" "$$PERIOD" $$draft
+
+history: $(RUNTIME_STAMP) ## lịch sử khen thưởng, xếp loại của một người hoặc tập thể: NAME="Họ và tên"
+	@[ -n "$$NAME" ] || { echo "Thiếu NAME: make history NAME=\"Nguyễn Văn A\"" >&2; exit 2; }; \
+	$(TDKT) history -- "$$NAME"
 
 report: check-year $(RUNTIME_STAMP) ## báo cáo: sơ kết với PERIOD=n, tổng kết khi không có PERIOD; DATE=dd/mm/yyyy
 	@$(DRAFT_FLAG); $(TDKT) report "$$YEAR" $${PERIOD:+"$$PERIOD"} $${DATE:+--date "$$DATE"} $$draft

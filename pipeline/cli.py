@@ -14,7 +14,7 @@ from types import ModuleType
 
 from pipeline.content.project import Project
 from pipeline.documents.registry import KINDS as DOCUMENT_KINDS
-from pipeline.documents.registry import build_decision, build_plan, build_report, render_kind
+from pipeline.documents.registry import build_decision, build_plan, build_proposal, build_report, render_kind
 from pipeline.documents.shared import Built
 from pipeline.errors import ContentError, InputProblem, display_path
 from pipeline.vn import dates as vndate
@@ -122,6 +122,18 @@ def parser() -> argparse.ArgumentParser:
     decision.add_argument("period", type=period_argument, metavar="ĐỢT", help="đợt thi đua: 1, 2 ...")
     decision.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
 
+    proposal = commands.add_parser(
+        "proposal", help="tạo tờ trình đề nghị cấp trên khen thưởng (những gì vượt thẩm quyền) của một đợt"
+    )
+    year(proposal)
+    proposal.add_argument("period", type=period_argument, metavar="ĐỢT", help="đợt thi đua: 1, 2 ...")
+    proposal.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
+
+    history = commands.add_parser(
+        "history", help="in lịch sử khen thưởng, xếp loại của một người hoặc một tập thể (sổ khen thưởng)"
+    )
+    history.add_argument("name", metavar="TÊN", help="họ và tên, tên tập thể hoặc mã cán bộ")
+
     report = commands.add_parser(
         "report", help="tạo báo cáo sơ kết một đợt (có ĐỢT) hoặc báo cáo tổng kết năm (không có ĐỢT)"
     )
@@ -143,7 +155,7 @@ def parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("files", nargs="*", type=Path, metavar="TỆP", help="tệp cũ và tệp mới (.docx)")
     diff.add_argument("--year", type=year_argument, metavar="NĂM", help="năm của văn bản được tạo để so sánh")
-    diff.add_argument("--doc", choices=DOCUMENT_KINDS, help="loại văn bản: plan, decision, report")
+    diff.add_argument("--doc", choices=DOCUMENT_KINDS, help="loại văn bản: plan, decision, report, proposal")
     diff.add_argument(
         "--period", type=period_argument, metavar="ĐỢT", help="đợt (quyết định, báo cáo sơ kết)"
     )
@@ -202,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
-NEEDS_CONTENT = ("plan", "new-year", "decision", "report", "pdf", "all")
+NEEDS_CONTENT = ("plan", "new-year", "decision", "proposal", "history", "report", "pdf", "all")
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -227,6 +239,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         elif args.command == "decision":
             path = _report_warnings(build_decision(project, args.year, args.period, draft=args.draft))
             print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
+        elif args.command == "proposal":
+            path = _report_warnings(build_proposal(project, args.year, args.period, draft=args.draft))
+            print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
+        elif args.command == "history":
+            return _history(project, args.name)
         elif args.command == "report":
             built, report = build_report(
                 project,
@@ -308,6 +325,22 @@ def _build_all(project: Project, year: int) -> list[Path]:
     for path in built:
         print(f"Đã tạo {_shown(path, project.root)}")
     return built
+
+
+def _history(project: Project, name: str) -> int:
+    """Print the register's history of everyone named `name`; 1 when nobody is."""
+    from pipeline.content.project import Content
+    from pipeline.documents.history import history_lines
+    from pipeline.documents.year import load_register
+
+    register = load_register(Content(project))
+    lines = history_lines(register, name)
+    if not lines:
+        print(f"Không có ai tên “{name}” trong sổ khen thưởng.", file=sys.stderr)
+        return EXIT_DIFFERENT
+    for line in lines:
+        print(line)
+    return 0
 
 
 def _report_warnings(built: Built) -> Path:

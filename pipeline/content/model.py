@@ -416,6 +416,87 @@ class DecisionContent(Record):
     recipients: list[DistributionGroup]
 
 
+# ---- content/<year>/to-trinh-dot-<n>.yaml ---------------------------------------------------------
+
+
+@dataclass(kw_only=True)
+class CouncilMeeting(Record):
+    """The council's meeting a Tờ trình rests on, when its minutes are not in content."""
+
+    council: str
+    """Hội đồng Thi đua - Khen thưởng Văn phòng."""
+    date: dt.date
+
+
+@dataclass(kw_only=True)
+class ProposalContent(Record):
+    """A Tờ trình đề nghị khen thưởng: what the period's award list asks beyond the issuer's authority.
+
+    The nominees come from the period's award list (quyet-dinh-dot-<n>.yaml); this file holds the
+    letter around them."""
+
+    document: Issuance
+    subject: str
+    """What follows "Về việc": "đề nghị khen thưởng năm 2024"."""
+    bases: list[str]
+    """Legal catalog ids, one "Căn cứ ...;" line each."""
+    council_meeting: CouncilMeeting | None = None
+    """The council's meeting; left out when the period's minutes (bien-ban-dot-<n>.yaml) exist."""
+    achievement: str
+    """"đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2024"."""
+    list_title: str
+    """Under "DANH SÁCH" on the attached list."""
+    recipients: list[DistributionGroup]
+
+
+# ---- content/<year>/bien-ban-dot-<n>.yaml -----------------------------------------------------------
+
+
+@dataclass(kw_only=True)
+class Nomination(Record):
+    """One nominee as the council voted on it."""
+
+    name: str
+    form: str
+    """Name, abbreviation or id of the title or form, as in the award list."""
+    unit: str | None = None
+    identifier: str | None = None
+    votes_for: int
+    votes_against: int
+
+
+@dataclass(kw_only=True)
+class CouncilMember(Record):
+    name: str
+    role: str
+    """Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Thư ký ..."""
+    present: bool = True
+
+
+@dataclass(kw_only=True)
+class MinutesContent(Record):
+    """Biên bản họp Hội đồng Thi đua - Khen thưởng: the meeting and its votes."""
+
+    document: Issuance
+    council: str
+    """Hội đồng Thi đua - Khen thưởng Văn phòng."""
+    subject: str
+    """"họp xét khen thưởng năm 2024"."""
+    date: dt.date
+    start: str
+    """Time the meeting opened: "08 giờ 00"."""
+    end: str
+    place: str
+    chair: str
+    """Name of the member who chaired (one of members)."""
+    secretary: str
+    """Name of the member who kept the minutes (one of members)."""
+    members: list[CouncilMember]
+    """Every member of the council; `present: false` for those absent."""
+    nominations: list[Nomination]
+    recipients: list[DistributionGroup] = field(default_factory=list)
+
+
 # ---- content/<year>/bao-cao-dot-<n>.yaml, bao-cao-tong-ket.yaml ---------------------------------
 
 

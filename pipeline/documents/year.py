@@ -13,10 +13,17 @@ import re
 from pathlib import Path
 
 from pipeline.content import marks
-from pipeline.content.model import ReportContent
+from pipeline.content.model import ProposalContent, ReportContent
 from pipeline.content.project import Content
-from pipeline.documents.decision.rules import ValidDecision, check_decision, decision_file, decision_periods
+from pipeline.documents.decision.rules import (
+    ValidDecision,
+    check_decision,
+    decision_file,
+    decision_periods,
+    proposal_file,
+)
 from pipeline.documents.plan.rules import ValidPlan, read_plan
+from pipeline.documents.proposal.rules import ValidProposal, check_proposal
 from pipeline.documents.register import Entry, Register, read_imports
 from pipeline.documents.report.rules import ValidReport, check_report, report_file, scope_of
 from pipeline.errors import ContentError, Problem, Problems
@@ -210,3 +217,36 @@ def load_report(
         draft=draft,
         signer_marked=signer_marked,
     )
+
+
+def proposal_periods(folder: Path) -> list[int]:
+    """The periods whose Tờ trình content exists (to-trinh-dot-<n>.yaml)."""
+    return [n for n in range(1, 100) if (folder / proposal_file(n)).is_file()] if folder.is_dir() else []
+
+
+def load_proposal(
+    root: Path, year: int, period: int, *, draft: bool = False, content: Content | None = None
+) -> ValidProposal:
+    """The Tờ trình of a period over its decision's award list; raise ContentError on any problem.
+
+    The decision's problems and the Tờ trình's own are reported together."""
+    source = content or Content(root)
+    path = source.project.content_dir(year) / proposal_file(period)
+
+    def validate(_: Problems) -> ValidProposal:
+        problems = Problems()
+        if not path.is_file():
+            shown = source.project.display(path)
+            raise ContentError(
+                [Problem(shown, None, "", f"đợt {period} năm {year} không có Tờ trình (chưa có tệp)")]
+            )
+        try:
+            decision = load_decision(source.root, year, period, draft=draft, content=source)
+        except ContentError as exc:
+            own = Problems()
+            source.record(path, ProposalContent, own)
+            raise ContentError([*exc.problems, *own.items]) from None
+        problems.warnings.extend(decision.warnings)
+        return check_proposal(source, path, decision, None, problems, draft=draft)
+
+    return source.once(("proposal", year, period, draft), validate)

@@ -22,9 +22,10 @@ from tools.authoring.elements import (
     DECISION_TEMPLATE,
     HEADER_PART,
     PLAN_TEMPLATE,
+    PROPOSAL_TEMPLATE,
     REPORT_TEMPLATE,
 )
-from tools.authoring.kinds import decision_template, plan_template, report_template
+from tools.authoring.kinds import decision_template, plan_template, proposal_template, report_template
 from tools.authoring.parts import closing_part, header_part
 
 TEMPLATES: dict[str, Callable[[], DocxDocument]] = {
@@ -33,6 +34,7 @@ TEMPLATES: dict[str, Callable[[], DocxDocument]] = {
     PLAN_TEMPLATE: plan_template,
     DECISION_TEMPLATE: decision_template,
     REPORT_TEMPLATE: report_template,
+    PROPOSAL_TEMPLATE: proposal_template,
 }
 
 

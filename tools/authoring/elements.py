@@ -30,6 +30,8 @@ CLOSING_PART = "parts/cuoi-van-ban.docx"
 PLAN_TEMPLATE = "ke-hoach.docx"
 DECISION_TEMPLATE = "quyet-dinh.docx"
 REPORT_TEMPLATE = "bao-cao.docx"
+PROPOSAL_TEMPLATE = "to-trinh.docx"
+MINUTES_TEMPLATE = "bien-ban.docx"
 
 SECTION_STYLE = "Tiêu đề mục"  # I., II. ...
 CLAUSE_STYLE = "Tiêu đề khoản"  # 1., 2. ... with a title

@@ -1,4 +1,4 @@
-"""The templates of the plan, the decision and the report."""
+"""The templates of the plan, the decision, the report and the Tờ trình."""
 
 from __future__ import annotations
 
@@ -232,4 +232,60 @@ def report_template() -> DocxDocument:
         paragraph(doc, f"{{%p if statistics.{name} %}}")
         paragraph(doc, f"{{{{ statistics.{name} }}}}", italic=True, size=13, before=6)
         paragraph(doc, "{%p endif %}")
+    return doc
+
+
+def proposal_table(doc: DocxDocument) -> None:
+    """The danh sách đề nghị: a heading per title or form, a group per recipient kind, one row each."""
+    grid = Grid(doc, [1.4, 5.0, 5.2, 4.4])
+    heading = ("STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ, đơn vị", "Thành tích")
+    grid.row(*heading, bold=True, aligns=(CENTER,) * 4)
+    grid.repeat_first_row()
+    grid.row("{%tr for row in proposal_list.rows %}")
+    grid.row('{%tr if row.kind == "heading" %}')
+    grid.row(
+        "{{ row.number }}", "{{ row.label }}", bold=True, span=(1, 3), aligns=(CENTER,), keep_with_next=True
+    )
+    grid.row('{%tr elif row.kind == "group" %}')
+    grid.row(
+        "{{ row.number }}",
+        "{{ row.label }}",
+        bold=True,
+        italic=True,
+        span=(1, 3),
+        aligns=(CENTER,),
+        keep_with_next=True,
+    )
+    grid.row("{%tr else %}")
+    grid.row(
+        "{{ row.number }}",
+        "{{ row.label }}",
+        "{{ row.detail }}",
+        "{{ row.grounds }}",
+        aligns=(CENTER, LEFT, LEFT, LEFT),
+    )
+    grid.row("{%tr endif %}")
+    grid.row("{%tr endfor %}")
+
+
+def proposal_template() -> DocxDocument:
+    """Tờ trình đề nghị khen thưởng (Nghị định 30, văn bản có tên loại) with its danh sách đề nghị."""
+    doc = new_document("Mẫu tờ trình đề nghị khen thưởng")
+    paragraph(doc, f'{{%p include "{HEADER_PART}" %}}')
+    title(doc, "TỜ TRÌNH", "Về việc {{ subject }}", 3.5)
+    paragraph(doc, "{%p if addressees|length == 1 %}")
+    paragraph(doc, "Kính gửi: {{ addressees[0] }}", align=CENTER, indent=False, after=12)
+    paragraph(doc, "{%p else %}")
+    paragraph(doc, "Kính gửi:", align=CENTER, indent=False)
+    loop(doc, "line in addressees", lambda: paragraph(doc, "{{ line }}", align=CENTER, indent=False))
+    paragraph(doc, "{%p endif %}")
+    loop(doc, "line in bases", lambda: paragraph(doc, "{{ line }}"))
+    paragraph(doc, "{{ lead }}")
+    loop(doc, "item in items", lambda: paragraph(doc, "{{ item }}"))
+    paragraph(doc, "{{ attached }}", italic=True)
+    closing(doc, paragraph(doc, "{{ closing_sentence }}"))
+    page_numbers(doc)
+
+    appendix(doc, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "proposal_list")
+    proposal_table(doc)
     return doc
