@@ -300,13 +300,21 @@ def imported_entries(rows: list[TableRecord], catalogs: Catalogs, problems: Prob
                 kind="award",
                 what=form.id if form else None,
                 label=form.name if form else values["form"],
-                document=values["document"],
+                document=_document_text(values["document"], decided_on),
                 date=decided_on,
                 loc=row.loc,
                 imported=True,
             )
         )
     return found
+
+
+def _document_text(text: str, decided_on: dt.date | None) -> str:
+    """'Quyết định số 105/QĐ-VP ngày 20/12/2022' from a number as a spreadsheet holds it."""
+    shown = f"Quyết định số {text}" if text[:1].isdigit() else text
+    if decided_on is not None and "ngày" not in shown:
+        shown += f" ngày {dates.numeric(decided_on)}"
+    return shown
 
 
 def evaluation_entries(

@@ -25,7 +25,7 @@ from pipeline.documents.decision.rules import (
 from pipeline.documents.plan.rules import ValidPlan, read_plan
 from pipeline.documents.proposal.rules import ValidProposal, check_proposal
 from pipeline.documents.register import Entry, Register, read_imports
-from pipeline.documents.report.rules import ValidReport, check_report, report_file, scope_of
+from pipeline.documents.report.rules import Earlier, ValidReport, check_report, report_file, scope_of
 from pipeline.errors import ContentError, Problem, Problems
 
 
@@ -200,17 +200,22 @@ def load_report(
     text = source.record(path, ReportContent, problems)
     decisions = year_decisions(source, year, problems)
     previous_year = year - 1
-    previous_all = (
-        year_decisions(source, previous_year, problems)
+    previous_plan = (
+        check_plan(source, previous_year, problems, draft=True)
         if decision_periods(source.project.content_dir(previous_year))
         else None
     )
+    previous = [
+        e
+        for e in register_entries(source, problems, before=year)
+        if e.kind == "award" and e.year == previous_year
+    ]
     return check_report(
         plan,
         scope,
         text,
         decisions,
-        previous_all,
+        Earlier(previous, previous_plan) if previous else None,
         problems,
         today=today,
         report_date=report_date,

@@ -286,6 +286,6 @@ def proposal_template() -> DocxDocument:
     closing(doc, paragraph(doc, "{{ closing_sentence }}"))
     page_numbers(doc)
 
-    appendix(doc, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "proposal_list")
+    appendix(doc, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "proposal_list", compact=True)
     proposal_table(doc)
     return doc

@@ -110,7 +110,7 @@ def _tally(decisions: list[ValidDecision]) -> tuple[dict[str, dict[str, int]], d
 
 def statistics(report: ValidReport) -> Statistics:
     counts, money = _tally(report.decisions)
-    previous_counts = _tally(report.previous)[0] if report.previous is not None else None
+    previous_counts = report.previous
     forms = report.plan.catalogs.rewards.forms
     shown = [f for f in forms if f.id in counts or (previous_counts and f.id in previous_counts)]
     rows = [
