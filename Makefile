@@ -19,7 +19,7 @@ export TDKT_ROOT := $(CURDIR)
 export YEAR PERIOD DATE FILE A B DOC REF BASE DRAFT NAME
 
 .DEFAULT_GOAL := help
-.PHONY: check-year check-period help plan new-year decision proposal history report diff git-diff-setup pdf all check test lint bench templates clean
+.PHONY: check-year check-period help plan new-year decision proposal minutes history report diff git-diff-setup pdf all check test lint bench templates clean
 
 help: ## liệt kê các lệnh
 	@echo "Cách dùng: make <lệnh> [YEAR=năm] [PERIOD=đợt] ..."
@@ -70,6 +70,9 @@ decision: check-year check-period $(RUNTIME_STAMP) ## quyết định khen thư�
 
 proposal: check-year check-period $(RUNTIME_STAMP) ## tờ trình đề nghị khen thưởng của đợt PERIOD: output/YEAR/to-trinh-dot-PERIOD-YEAR.docx
 	@$(DRAFT_FLAG); $(TDKT) proposal "$$YEAR" "$$PERIOD" $$draft
+
+minutes: check-year check-period $(RUNTIME_STAMP) ## biên bản họp Hội đồng TĐKT của đợt PERIOD: output/YEAR/bien-ban-dot-PERIOD-YEAR.docx
+	@$(DRAFT_FLAG); $(TDKT) minutes "$$YEAR" "$$PERIOD" $$draft
 
 history: $(RUNTIME_STAMP) ## lịch sử khen thưởng, xếp loại của một người hoặc tập thể: NAME="Họ và tên"
 	@[ -n "$$NAME" ] || { echo "Thiếu NAME: make history NAME=\"Nguyễn Văn A\"" >&2; exit 2; }; \

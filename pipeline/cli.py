@@ -14,7 +14,14 @@ from types import ModuleType
 
 from pipeline.content.project import Project
 from pipeline.documents.registry import KINDS as DOCUMENT_KINDS
-from pipeline.documents.registry import build_decision, build_plan, build_proposal, build_report, render_kind
+from pipeline.documents.registry import (
+    build_decision,
+    build_minutes,
+    build_plan,
+    build_proposal,
+    build_report,
+    render_kind,
+)
 from pipeline.documents.shared import Built
 from pipeline.errors import ContentError, InputProblem, display_path
 from pipeline.vn import dates as vndate
@@ -129,6 +136,13 @@ def parser() -> argparse.ArgumentParser:
     proposal.add_argument("period", type=period_argument, metavar="ĐỢT", help="đợt thi đua: 1, 2 ...")
     proposal.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
 
+    minutes = commands.add_parser(
+        "minutes", help="tạo biên bản họp Hội đồng Thi đua - Khen thưởng của một đợt"
+    )
+    year(minutes)
+    minutes.add_argument("period", type=period_argument, metavar="ĐỢT", help="đợt thi đua: 1, 2 ...")
+    minutes.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
+
     history = commands.add_parser(
         "history", help="in lịch sử khen thưởng, xếp loại của một người hoặc một tập thể (sổ khen thưởng)"
     )
@@ -155,7 +169,9 @@ def parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("files", nargs="*", type=Path, metavar="TỆP", help="tệp cũ và tệp mới (.docx)")
     diff.add_argument("--year", type=year_argument, metavar="NĂM", help="năm của văn bản được tạo để so sánh")
-    diff.add_argument("--doc", choices=DOCUMENT_KINDS, help="loại văn bản: plan, decision, report, proposal")
+    diff.add_argument(
+        "--doc", choices=DOCUMENT_KINDS, help="loại văn bản: plan, decision, report, proposal, minutes"
+    )
     diff.add_argument(
         "--period", type=period_argument, metavar="ĐỢT", help="đợt (quyết định, báo cáo sơ kết)"
     )
@@ -214,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
-NEEDS_CONTENT = ("plan", "new-year", "decision", "proposal", "history", "report", "pdf", "all")
+NEEDS_CONTENT = ("plan", "new-year", "decision", "proposal", "minutes", "history", "report", "pdf", "all")
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -241,6 +257,9 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
         elif args.command == "proposal":
             path = _report_warnings(build_proposal(project, args.year, args.period, draft=args.draft))
+            print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
+        elif args.command == "minutes":
+            path = _report_warnings(build_minutes(project, args.year, args.period, draft=args.draft))
             print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
         elif args.command == "history":
             return _history(project, args.name)

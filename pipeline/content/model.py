@@ -477,11 +477,14 @@ class CouncilMember(Record):
 class MinutesContent(Record):
     """Biên bản họp Hội đồng Thi đua - Khen thưởng: the meeting and its votes."""
 
-    document: Issuance
+    number: int | None = None
+    """Printed "Số: 01/BB-VP"; left blank while not numbered."""
+    drafted_by: str
+    """Department code that keeps the file: '- Lưu: VT, <code>.'"""
     council: str
     """Hội đồng Thi đua - Khen thưởng Văn phòng."""
     subject: str
-    """"họp xét khen thưởng năm 2024"."""
+    """Under "BIÊN BẢN": "họp Hội đồng Thi đua - Khen thưởng xét khen thưởng năm 2024"."""
     date: dt.date
     start: str
     """Time the meeting opened: "08 giờ 00"."""
@@ -494,6 +497,8 @@ class MinutesContent(Record):
     members: list[CouncilMember]
     """Every member of the council; `present: false` for those absent."""
     nominations: list[Nomination]
+    conclusion: list[str] = field(default_factory=list)
+    """Other conclusions of the meeting, as paragraphs."""
     recipients: list[DistributionGroup] = field(default_factory=list)
 
 

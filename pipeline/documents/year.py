@@ -22,8 +22,9 @@ from pipeline.documents.decision.rules import (
     decision_periods,
     proposal_file,
 )
+from pipeline.documents.minutes.rules import ValidMinutes, check_minutes, minutes_file
 from pipeline.documents.plan.rules import ValidPlan, read_plan
-from pipeline.documents.proposal.rules import ValidProposal, check_proposal
+from pipeline.documents.proposal.rules import CouncilBasis, ValidProposal, check_proposal
 from pipeline.documents.register import Entry, Register, read_imports
 from pipeline.documents.report.rules import Earlier, ValidReport, check_report, report_file, scope_of
 from pipeline.errors import ContentError, Problem, Problems
@@ -96,7 +97,14 @@ def load_decision(
                 )
             raise ContentError([*exc.problems, *own.items]) from None
         history = register_entries(source, problems, before=year)
-        return check_decision(source, plan, period, problems, draft=draft, history=history)
+        minutes = None
+        if (source.project.content_dir(year) / minutes_file(period)).is_file():
+            try:
+                minutes = load_minutes(source.root, year, period, draft=draft, content=source)
+            except ContentError as exc:
+                problems.extend(exc.problems)
+        meeting = minutes.meeting() if minutes else None
+        return check_decision(source, plan, period, problems, draft=draft, history=history, meeting=meeting)
 
     return source.once(("decision", year, period, draft), validate)
 
@@ -252,6 +260,32 @@ def load_proposal(
             source.record(path, ProposalContent, own)
             raise ContentError([*exc.problems, *own.items]) from None
         problems.warnings.extend(decision.warnings)
-        return check_proposal(source, path, decision, None, problems, draft=draft)
+        council = None
+        if (path.parent / minutes_file(period)).is_file():
+            minutes = load_minutes(source.root, year, period, draft=draft, content=source)
+            council = CouncilBasis(minutes.basis_text(), minutes.date)
+        return check_proposal(source, path, decision, council, problems, draft=draft)
 
     return source.once(("proposal", year, period, draft), validate)
+
+
+def load_minutes(
+    root: Path, year: int, period: int, *, draft: bool = False, content: Content | None = None
+) -> ValidMinutes:
+    """The council's minutes of a period (once per `content`); raise ContentError on any problem."""
+    source = content or Content(root)
+    path = source.project.content_dir(year) / minutes_file(period)
+
+    def validate(_: Problems) -> ValidMinutes:
+        problems = Problems()
+        if not path.is_file():
+            shown = source.project.display(path)
+            raise ContentError(
+                [Problem(shown, None, "", f"đợt {period} năm {year} chưa có biên bản họp (chưa có tệp)")]
+            )
+        catalogs = source.catalogs(problems)
+        problems.raise_if_any()
+        assert catalogs is not None
+        return check_minutes(source, path, year, period, catalogs, problems, draft=draft)
+
+    return source.once(("minutes", year, period, draft), validate)

@@ -28,6 +28,7 @@ from pipeline.content.model import (
     Signer,
 )
 from pipeline.content.schema import read
+from pipeline.documents.council import Meeting
 from pipeline.documents.eligibility import Nominee, check_nominee
 from pipeline.documents.register import Entry, Register
 from pipeline.documents.register import find_form as _find_form_in
@@ -164,11 +165,13 @@ def check_decision(
     *,
     draft: bool = False,
     history: list[Entry] | None = None,
+    meeting: Meeting | None = None,
 ) -> ValidDecision:
     """The decision of a period with the year's earlier ones; raise ContentError on any problem.
 
     `history` holds the register's entries of earlier years and every evaluation: the eligibility
-    rules over the years are checked against it plus this year's awards so far."""
+    rules over the years are checked against it plus this year's awards so far. `meeting` holds the
+    council's votes where the period has minutes: a nominee under its title's threshold is refused."""
     year, catalogs = plan.year, plan.catalogs
     folder = content.project.content_dir(year)
 
@@ -188,6 +191,9 @@ def check_decision(
     _check_year(decisions, catalogs.rewards, year, problems)
     current = decisions[-1]
     _check_eligibility(decisions, catalogs.rewards, year, history or [], problems)
+    if meeting is not None:
+        for award in current.awards:
+            meeting.check(award.nominee(), catalogs.rewards, problems)
     proposing = (folder / proposal_file(period)).is_file()
     result = _check_current(current, plan, catalogs, year, problems, draft=draft, proposing=proposing)
     problems.raise_if_any()
