@@ -32,7 +32,7 @@ help: ## liệt kê các lệnh
 define install
 	@"$(BIN)/python" -m pip --version >/dev/null 2>&1 || { \
 		echo "Đang tạo môi trường Python trong $(VENV) (lần đầu, khoảng một phút)..."; \
-		rm -rf "$(VENV)" && $(PYTHON) -m venv "$(VENV)"; }
+		rm -rf "$(VENV)" && $(PYTHON) tools/make_venv.py "$(VENV)"; }
 	@echo "Cài các gói Python cần thiết vào $(VENV)..."
 	@"$(BIN)/python" -m pip install --quiet --disable-pip-version-check -e '.$(1)'
 	@touch "$@"

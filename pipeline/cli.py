@@ -419,6 +419,7 @@ def _diff(project: Project, args: argparse.Namespace) -> int:
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     sys.stdout.write(docdiff.render_text(comparison, color=color))
     if comparison.same:
+        print(docdiff.summary(comparison), file=sys.stderr)
         return 0
     outputs = versions.Outputs(out / f"{stem}.html", out / f"{stem}-redline.docx")
     versions.write_outputs(comparison, old, new, outputs)

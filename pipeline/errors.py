@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -21,6 +22,36 @@ def escape_invisible(text: str) -> str:
         else c
         for c in text
     )
+
+
+_OS_REASONS = {
+    errno.ENOENT: "không có tệp hay thư mục này",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không được phép",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EDQUOT: "đã hết dung lượng được cấp",
+    errno.EISDIR: "đây là một thư mục",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EBUSY: "tệp đang được chương trình khác dùng",
+    errno.EIO: "lỗi đọc ghi thiết bị",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc",
+    errno.ELOOP: "đường dẫn vòng lặp (liên kết trỏ vào chính nó)",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, in Vietnamese; an error we have no words for keeps its own text."""
+    reason = _OS_REASONS.get(exc.errno or 0)
+    if reason:
+        return reason
+    return technical(exc.strerror or str(exc) or type(exc).__name__)
+
+
+def technical(detail: object) -> str:
+    """A library's own (English) words, labelled so a clerk knows to pass them on, not read them."""
+    return f"chi tiết kỹ thuật: {escape_invisible(str(detail))}"
 
 
 @dataclass(frozen=True, eq=False)

@@ -168,7 +168,7 @@ def number_on_page_one(d):
 
 
 BROKEN: list[tuple[Callable, str]] = [
-    (margin, "Lề trái: thấy 25.0 mm; quy định: từ 30 đến 35 mm"),
+    (margin, "Lề trái: thấy 25 mm; quy định: từ 30 đến 35 mm"),
     (letter, "Khổ giấy: thấy 216 × 279 mm; quy định: A4 (210 × 297 mm)"),
     (arial, "Phông chữ: thấy Arial (1 đoạn chữ); quy định: Times New Roman (Unicode, TCVN 6909:2001)"),
     (quoc_hieu_not_bold, "Quốc hiệu: thấy chữ không đậm; quy định: chữ in hoa, đậm"),
@@ -253,7 +253,7 @@ def test_check_command_exit_codes(tmp_path, plan_bytes, capsys):
     bad = tmp_path / "sai.docx"
     document.save(bad)
     assert main(["check", str(bad)]) == 1
-    assert capsys.readouterr().out.startswith("- Lề trái: thấy 25.0 mm")
+    assert capsys.readouterr().out.startswith("- Lề trái: thấy 25 mm")
     unreadable = tmp_path / "hong.docx"
     unreadable.write_text("không phải docx", encoding="utf-8")
     assert main(["check", str(unreadable)]) == 2

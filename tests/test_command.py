@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -61,7 +63,8 @@ def test_diff_exits_0_same_1_different_2_trouble(project, plan_file, tmp_path):
     assert main(["--root", str(project.root), "decision", "2024", "1"]) == 0
     decision = project.root / "output/2024/quyet-dinh-dot-1-2024.docx"
     out = ["--out", str(tmp_path / "diff"), "--color", "never"]
-    assert tdkt("diff", str(plan_file), str(plan_file), *out, cwd=tmp_path).returncode == 0
+    same = tdkt("diff", str(plan_file), str(plan_file), *out, cwd=tmp_path)
+    assert same.returncode == 0 and same.stdout == "" and "Hai văn bản giống nhau." in same.stderr
     different = tdkt("diff", str(plan_file), str(decision), *out, cwd=tmp_path)
     assert different.returncode == 1 and "QUYẾT ĐỊNH" in different.stdout
     missing = tdkt("diff", str(plan_file), str(tmp_path / "không-có.docx"), *out, cwd=tmp_path)
@@ -227,7 +230,7 @@ def test_make_refuses_a_bad_year_before_setting_anything_up(tmp_path):
 def test_an_interrupted_first_run_is_repaired_by_the_next_make_plan(tmp_path):
     """A .venv left without pip (the first run stopped while creating it) is rebuilt by make plan."""
     clone = tmp_path / "bản sao"
-    for name in ("pipeline", "content", "templates"):
+    for name in ("pipeline", "content", "templates", "tools"):
         shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("Makefile", "pyproject.toml"):
         shutil.copy2(ROOT / name, clone / name)
@@ -243,6 +246,22 @@ def test_an_interrupted_first_run_is_repaired_by_the_next_make_plan(tmp_path):
     assert not list((clone / ".venv").glob("lib/python*/site-packages/pytest"))
     with zipfile.ZipFile(io.BytesIO((clone / "output/2024/ke-hoach-2024.docx").read_bytes())) as docx:
         assert "word/document.xml" in docx.namelist()
+
+
+def test_ctrl_c_while_creating_the_environment_is_a_sentence(tmp_path):
+    """The first run's venv creation, stopped by Ctrl-C (SIGINT to the whole process group)."""
+    created = subprocess.Popen(
+        [sys.executable, str(ROOT / "tools/make_venv.py"), str(tmp_path / ".venv")],
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(0.5)
+    os.killpg(created.pid, signal.SIGINT)
+    out, err = created.communicate(timeout=60)
+    assert created.returncode == 130, out + err
+    assert "Traceback" not in err and "Đã dừng (Ctrl-C)" in err
 
 
 def test_templates_needs_the_project_tree_and_says_so(project, capsys):

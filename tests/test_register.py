@@ -198,7 +198,7 @@ def test_a_draft_proposal_prints_its_marks(project):
         "signer: 'CẦN BỔ SUNG: người ký'",
     )
     found = problems_of(lambda: load_proposal(project.root, 2024, 2))
-    assert any("chưa bổ sung: người ký (hoặc tạo bản nháp: --draft)" in p for p in found)
+    assert any("chưa bổ sung: người ký (hoặc tạo bản nháp: DRAFT=1 với make, --draft với tdkt)" in p for p in found)
     data, _ = render_proposal(project, 2024, 2, draft=True)
     text = extract.texts(Document(io.BytesIO(data)))
     assert "DỰ THẢO" in " ".join(text)

@@ -90,7 +90,7 @@ def test_make_plan_refuses_while_a_mark_remains(project):
         f"{NEW}:{line_of(new, '  signer:')}: document.signer",
         f"{NEW}:{line_of(new, 'basis:')}: basis",
     ]
-    assert all("chưa bổ sung" in p.message for p in caught.value.problems)
+    assert all("chưa bổ sung" in p.message and "--draft với tdkt" in p.message for p in caught.value.problems)
 
 
 def test_a_draft_is_built_at_once_and_visibly_marked(project):

@@ -45,6 +45,13 @@ def test_grouping_uses_dots(number, text):
     assert vnnumber.grouped(number) == text
 
 
+@pytest.mark.parametrize(
+    ("value", "places", "text"), [(1.8, 1, "1,8"), (13.5, 2, "13,5"), (14.0, 2, "14"), (24.96, 1, "25"), (0.25, 2, "0,25")]
+)
+def test_measures_use_a_decimal_comma(value, places, text):
+    assert vnnumber.decimal(value, places) == text
+
+
 def test_vietnamese_alphabet_not_code_points():
     words = ["Đức", "Dũng", "Ân", "An", "Ấn", "Ba", "Ơn", "Ôn", "On", "Ưu", "Uy", "Ý", "Yến"]
     assert sorted(words, key=vnsort.text_key) == [

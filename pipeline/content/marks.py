@@ -13,6 +13,12 @@ from typing import Any
 from pipeline.errors import PathKey
 
 MARK = "CẦN BỔ SUNG"
+DRAFT_HINT = "hoặc tạo bản nháp: DRAFT=1 với make, --draft với tdkt"
+
+
+def unfilled(text: str) -> str:
+    """The message for a mark left in a final document."""
+    return f"chưa bổ sung: {note_of(text)} ({DRAFT_HINT})"
 
 
 def mark(note: str) -> str:

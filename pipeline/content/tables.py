@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import Problem, Problems, display_path, escape_invisible
+from pipeline.errors import Problem, Problems, display_path, escape_invisible, os_reason
 
 # Record field → accepted headings (compared after normalising case, spaces and punctuation).
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -222,7 +222,7 @@ def _file_problem(path: Path, what: str = AWARD_TABLE.what) -> str | None:
         with path.open("rb") as handle:
             start = handle.read(8)
     except OSError as exc:
-        return f"không đọc được tệp ({exc.strerror or 'lỗi hệ thống'})"
+        return f"không đọc được tệp ({os_reason(exc)})"
     if size == 0:
         return "tệp rỗng (0 byte): hãy lưu lại danh sách từ Excel"
     suffix = path.suffix.lower()

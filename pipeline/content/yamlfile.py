@@ -18,7 +18,16 @@ import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from pipeline.errors import Loc, PathKey, Problem, Problems, display_path, escape_invisible
+from pipeline.errors import (
+    Loc,
+    PathKey,
+    Problem,
+    Problems,
+    display_path,
+    escape_invisible,
+    os_reason,
+    technical,
+)
 
 MAX_DEPTH = 32
 """Deepest nesting of lists and groups accepted; the content needs about 6."""
@@ -78,7 +87,7 @@ def load_yaml(path: Path, root: Path, problems: Problems) -> Loaded | None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        refuse(None, f"không đọc được tệp ({exc.strerror or exc})")
+        refuse(None, f"không đọc được tệp ({os_reason(exc)})")
         return None
     try:
         text = raw.decode("utf-8")
@@ -128,7 +137,7 @@ def _compose(text: str) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         raise _Refused(*_syntax_problem(exc)) from None
     except yaml.YAMLError as exc:  # a reader error: characters are checked before, so unlikely
-        raise _Refused(None, f"YAML không hợp lệ ({exc})") from None
+        raise _Refused(None, f"YAML không hợp lệ ({technical(exc)})") from None
     finally:
         loader.dispose()
 

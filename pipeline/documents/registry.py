@@ -31,7 +31,7 @@ from pipeline.documents.year import (
     load_report,
     proposal_periods,
 )
-from pipeline.errors import ContentError, InputProblem, Problem
+from pipeline.errors import ContentError, InputProblem, Problem, os_reason
 from pipeline.word.write import write_atomic
 
 PLAN_TEMPLATE = plan.TEMPLATE
@@ -284,7 +284,7 @@ def build_all(project: Project, year: int, *, today: dt.date, content: Content |
         except OSError as exc:
             written = ", ".join(project.display(b.path) for b in built) or "không có tệp nào"
             raise PartlyWritten(
-                f"{project.display(item.path)}: không ghi được ({exc.strerror or exc}); đã ghi: {written}"
+                f"{project.display(item.path)}: không ghi được ({os_reason(exc)}); đã ghi: {written}"
             ) from exc
         built.append(Built(item.path, item.warnings))
     return built

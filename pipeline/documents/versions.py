@@ -14,7 +14,7 @@ from pathlib import Path
 from docx import Document
 
 from pipeline.content.project import Project
-from pipeline.errors import InputProblem
+from pipeline.errors import InputProblem, os_reason
 from pipeline.word import diff as docdiff
 from pipeline.word import diff_html, redline
 from pipeline.word.reader import open_docx
@@ -67,7 +67,8 @@ def resolve_revision(root: Path, revision: str) -> str:
             check=False,
         )
     except OSError as exc:
-        raise ReviewProblem(f"không chạy được git ({exc.strerror}); cần cài git để so sánh với REF") from exc
+        why = os_reason(exc)
+        raise ReviewProblem(f"không chạy được git ({why}); cần cài git để so sánh với REF") from exc
     if found.returncode != 0:
         raise ReviewProblem(f"không có phiên bản git “{revision}” trong kho {root}")
     return found.stdout.decode("ascii").strip()
@@ -89,7 +90,7 @@ def read_docx(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ReviewProblem(f"{path}: không đọc được tệp ({exc.strerror})") from exc
+        raise ReviewProblem(f"{path}: không đọc được tệp ({os_reason(exc)})") from exc
     open_docx(path)  # fails early, with exit 2, on a file that is not a .docx
     return data
 

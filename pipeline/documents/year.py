@@ -92,9 +92,7 @@ def load_decision(
             loaded = source.yaml(path, Problems()) if path.is_file() and not draft else None
             own = Problems()
             for where, text in marks.find_marks(loaded.data) if loaded else []:
-                own.add(
-                    loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(text)} (hoặc tạo bản nháp: --draft)"
-                )
+                own.add(loaded.loc.at(*where), marks.unfilled(text))
             raise ContentError([*exc.problems, *own.items]) from None
         history = register_entries(source, problems, before=year)
         minutes = None
@@ -185,9 +183,7 @@ def load_report(
     found = list(marks.find_marks(loaded.data)) if loaded else []
     if found and not draft:
         for where, note in found:
-            own.add(
-                loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(note)} (hoặc tạo bản nháp: --draft)"
-            )
+            own.add(loaded.loc.at(*where), marks.unfilled(note))
     try:
         plan = load_year(source, year, problems, period, report_file(period), draft=draft)
     except ContentError as exc:
@@ -199,9 +195,7 @@ def load_report(
         found = list(marks.find_marks(loaded.data)) if loaded else []
         own = Problems()
         for where, note in found if not draft else []:
-            own.add(
-                loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(note)} (hoặc tạo bản nháp: --draft)"
-            )
+            own.add(loaded.loc.at(*where), marks.unfilled(note))
     problems.extend(own.items)
     problems.raise_if_any()
     signer_marked = ("document", "signer") in {where for where, _note in found}

@@ -24,6 +24,11 @@ def grouped(amount: int) -> str:
     return format_decimal(amount, locale="vi", group_separator=True)
 
 
+def decimal(value: float, places: int = 2) -> str:
+    """'1,8' or '13,5': a measure with a decimal comma and at most `places` decimals."""
+    return format_decimal(round(value, places), format="0." + "#" * places, locale="vi")
+
+
 def _below_thousand(number: int, full: bool) -> list[str]:
     """Words for 0-999; `full` reads a zero hundreds digit ("không trăm") inside a larger number."""
     hundreds, tens, units = number // 100, number // 10 % 10, number % 10

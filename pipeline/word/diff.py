@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from docx.document import Document as DocxDocument
 
+from pipeline.vn.amounts import decimal
 from pipeline.word.fulltext import document_text as document_text
 from pipeline.word.fulltext import unseen_changes
 from pipeline.word.reader import Block, Fmt, Para, Part, Row, TableBlock, read_document
@@ -73,7 +74,7 @@ def _describe(old: Fmt, new: Fmt) -> str:
 def _pt(size: float | None) -> str:
     if size is None:
         return "mặc định"
-    return str(int(size)) if size == int(size) else str(size).replace(".", ",")
+    return decimal(size)
 
 
 def format_notes(old: Para, new: Para) -> list[str]:

@@ -26,7 +26,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from pipeline.errors import InputProblem
+from pipeline.errors import InputProblem, technical
 from pipeline.word.runs import ALTERNATE, FieldState, run_elements, run_pieces
 from pipeline.word.styles import Resolver, same
 
@@ -181,7 +181,7 @@ def open_docx(path: Path) -> DocxDocument:
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
-        raise Unreadable(f"{path}: không đọc được tệp .docx ({exc})") from exc
+        raise Unreadable(f"{path}: không đọc được tệp .docx ({technical(exc)})") from exc
     if document.element.body is None:
         raise Unreadable(f"{path}: không đọc được tệp .docx (không có phần nội dung w:body)")
     return document

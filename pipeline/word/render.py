@@ -24,7 +24,7 @@ from docxtpl import DocxTemplate
 from jinja2 import meta
 from lxml import etree
 
-from pipeline.errors import InputProblem, display_path
+from pipeline.errors import InputProblem, display_path, os_reason, technical
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -60,7 +60,7 @@ def check_package(path: Path, root: Path) -> None:
                         etree.fromstring(package.read(name))
                     except etree.XMLSyntaxError as exc:
                         raise TemplateProblem(
-                            f"{shown}: phần {name} trong mẫu bị hỏng ({exc}); {fix}"
+                            f"{shown}: phần {name} trong mẫu bị hỏng ({technical(exc)}); {fix}"
                         ) from exc
             opened = Document(str(path))
             opened.element.body  # noqa: B018 - the main part must be a Word document
@@ -69,9 +69,10 @@ def check_package(path: Path, root: Path) -> None:
     except zipfile.BadZipFile as exc:
         raise TemplateProblem(f"{shown}: mẫu hỏng hoặc không phải tệp Word (.docx); {fix}") from exc
     except OSError as exc:
-        raise TemplateProblem(f"{shown}: không đọc được mẫu ({exc.strerror or exc}); {fix}") from exc
+        raise TemplateProblem(f"{shown}: không đọc được mẫu ({os_reason(exc)}); {fix}") from exc
     except Exception as exc:  # python-docx refusing the package: what it says is all we know
-        raise TemplateProblem(f"{shown}: mẫu không mở được như tệp Word (.docx) ({exc}); {fix}") from exc
+        why = technical(exc)
+        raise TemplateProblem(f"{shown}: mẫu không mở được như tệp Word (.docx) ({why}); {fix}") from exc
 
 
 def part_body_xml(path: Path, root: Path) -> str:

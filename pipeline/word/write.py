@@ -21,7 +21,7 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from pipeline.errors import InputProblem, display_path
+from pipeline.errors import InputProblem, display_path, os_reason
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 PROPERTY_LIMIT = 255
@@ -140,5 +140,5 @@ def _write_message(path: Path, exc: OSError) -> str:
         shown_blocker = display_path(blocker, Path.cwd())
         why = f"{shown_blocker} là một tệp, không phải thư mục; đổi tên hoặc xóa tệp đó rồi chạy lại"
     else:
-        why = f"{exc.strerror or exc}"
+        why = os_reason(exc)
     return f"{shown}: không ghi được tệp: {why}. Các tệp đã có giữ nguyên."

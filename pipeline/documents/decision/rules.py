@@ -207,9 +207,7 @@ def _marks(source: Content, path: Path, problems: Problems, draft: bool) -> set[
     found = list(marks.find_marks(loaded.data)) if loaded else []
     if found and not draft:
         for where, text in found:
-            problems.add(
-                loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(text)} (hoặc tạo bản nháp: --draft)"
-            )
+            problems.add(loaded.loc.at(*where), marks.unfilled(text))
         return None
     return {where for where, _text in found}
 

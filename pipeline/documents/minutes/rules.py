@@ -77,9 +77,7 @@ def check_minutes(
     """The minutes of a period; raise ContentError on any problem."""
     loaded = source.yaml(path, Problems()) if path.is_file() else None
     for where, text in list(marks.find_marks(loaded.data)) if loaded and not draft else []:
-        problems.add(
-            loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(text)} (hoặc tạo bản nháp: --draft)"
-        )
+        problems.add(loaded.loc.at(*where), marks.unfilled(text))
     content = source.record(path, MinutesContent, problems)
     problems.raise_if_any()
     assert content is not None

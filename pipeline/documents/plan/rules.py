@@ -79,7 +79,7 @@ def read_plan(
     if found and not draft:
         for path, text in found:
             problems.add(
-                loaded.loc.at(*path), f"chưa bổ sung: {marks.note_of(text)} (hoặc tạo bản nháp: DRAFT=1)"
+                loaded.loc.at(*path), marks.unfilled(text)
             )
         return None
     marked = frozenset(path for path, _ in found)

@@ -64,9 +64,7 @@ def check_proposal(
     found = list(marks.find_marks(loaded.data)) if loaded else []
     if found and not draft:
         for where, text in found:
-            problems.add(
-                loaded.loc.at(*where), f"chưa bổ sung: {marks.note_of(text)} (hoặc tạo bản nháp: --draft)"
-            )
+            problems.add(loaded.loc.at(*where), marks.unfilled(text))
     marked = {where for where, _text in found}
     content = source.record(path, ProposalContent, problems)
     problems.raise_if_any()

@@ -8,6 +8,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from pipeline.vn.amounts import decimal
 from pipeline.word.nd30.document import CheckedDocument
 from pipeline.word.nd30.rules import (
     FONT,
@@ -46,7 +47,7 @@ class PageChecks(CheckedDocument):
                 if value is None:
                     self.add(f"Lề {side}{label}", "không khai báo (thiếu w:pgMar)", f"từ {low} đến {high} mm")
                 elif not Mm(low) - TOLERANCE <= value <= Mm(high) + TOLERANCE:
-                    self.add(f"Lề {side}{label}", f"{value / Mm(1):.1f} mm", f"từ {low} đến {high} mm")
+                    self.add(f"Lề {side}{label}", f"{decimal(value / Mm(1), 1)} mm", f"từ {low} đến {high} mm")
 
     def fonts(self) -> None:
         found: Counter[str] = Counter()

@@ -10,6 +10,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from pipeline.vn.amounts import decimal
 from pipeline.word.reader import Para
 
 TYPE_NAMES = {
@@ -70,8 +71,9 @@ def sizes(para: Para) -> set[float | None]:
 
 
 def sizes_text(found: set[float | None]) -> str:
-    shown = sorted(("?" if s is None else (str(int(s)) if s == int(s) else str(s))) for s in found)
-    return "cỡ " + ", ".join(shown)
+    known = sorted(s for s in found if s is not None)
+    shown = [decimal(s) for s in known] + (["?"] if None in found else [])
+    return "cỡ " + "; ".join(shown)
 
 
 def size_ok(para: Para, low: float, high: float) -> bool:
