@@ -16,10 +16,10 @@ export TDKT_ROOT := $(CURDIR)
 
 # Handed to the recipes through the environment, so that a value with spaces, quotes or ";" stays one
 # word: recipes read them as "$$YEAR", never as $(YEAR).
-export YEAR PERIOD DATE FILE A B DOC REF BASE DRAFT FORCE
+export YEAR PERIOD DATE FILE A B DOC REF BASE DRAFT FORCE NAME
 
 .DEFAULT_GOAL := help
-.PHONY: check-year check-period help plan new-year decision report diff git-diff-setup pdf all check test lint bench templates clean
+.PHONY: check-year check-period help plan new-year decision proposal minutes history report diff git-diff-setup pdf all check test lint bench templates clean
 
 help: ## liệt kê các lệnh
 	@echo "Cách dùng: make <lệnh> [YEAR=năm] [PERIOD=đợt] ..."
@@ -75,6 +75,16 @@ new-year: check-year $(RUNTIME_STAMP) ## chuẩn bị content/YEAR/ từ năm g�
 
 decision: check-year check-period $(RUNTIME_STAMP) ## quyết định khen thưởng của đợt PERIOD: output/YEAR/quyet-dinh-dot-PERIOD-YEAR.docx
 	@$(DRAFT_FLAG); $(FORCE_FLAG); $(TDKT) decision "$$YEAR" "$$PERIOD" $$draft $$force
+
+proposal: check-year check-period $(RUNTIME_STAMP) ## tờ trình đề nghị khen thưởng của đợt PERIOD: output/YEAR/to-trinh-dot-PERIOD-YEAR.docx
+	@$(DRAFT_FLAG); $(TDKT) proposal "$$YEAR" "$$PERIOD" $$draft
+
+minutes: check-year check-period $(RUNTIME_STAMP) ## biên bản họp Hội đồng TĐKT của đợt PERIOD: output/YEAR/bien-ban-dot-PERIOD-YEAR.docx
+	@$(DRAFT_FLAG); $(TDKT) minutes "$$YEAR" "$$PERIOD" $$draft
+
+history: $(RUNTIME_STAMP) ## lịch sử khen thưởng, xếp loại của một người hoặc tập thể: NAME="Họ và tên"
+	@[ -n "$$NAME" ] || { echo "Thiếu NAME: make history NAME=\"Nguyễn Văn A\"" >&2; exit 2; }; \
+	$(TDKT) history -- "$$NAME"
 
 report: check-year $(RUNTIME_STAMP) ## báo cáo: sơ kết với PERIOD=n, tổng kết khi không có PERIOD; DATE=dd/mm/yyyy (ghi vào tệp nội dung)
 	@$(DRAFT_FLAG); $(FORCE_FLAG); $(TDKT) report "$$YEAR" $${PERIOD:+"$$PERIOD"} $${DATE:+--date "$$DATE"} $$draft $$force

@@ -15,7 +15,14 @@ from typing import Any
 
 from pipeline.content.project import Project
 from pipeline.documents.registry import KINDS as DOCUMENT_KINDS
-from pipeline.documents.registry import build_decision, build_plan_warned, build_report, render_kind
+from pipeline.documents.registry import (
+    build_decision,
+    build_minutes,
+    build_plan_warned,
+    build_proposal,
+    build_report,
+    render_kind,
+)
 from pipeline.documents.shared import Built
 from pipeline.errors import ContentError, InputProblem, display_path
 from pipeline.vn import dates as vndate
@@ -128,6 +135,25 @@ def parser() -> argparse.ArgumentParser:
     decision.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
     decision.add_argument("--force", action="store_true", help=FORCE_HELP)
 
+    proposal = commands.add_parser(
+        "proposal", help="tạo tờ trình đề nghị cấp trên khen thưởng (những gì vượt thẩm quyền) của một đợt"
+    )
+    year(proposal)
+    proposal.add_argument("period", type=period_argument, metavar="ĐỢT", help="đợt thi đua: 1, 2 ...")
+    proposal.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
+
+    minutes = commands.add_parser(
+        "minutes", help="tạo biên bản họp Hội đồng Thi đua - Khen thưởng của một đợt"
+    )
+    year(minutes)
+    minutes.add_argument("period", type=period_argument, metavar="ĐỢT", help="đợt thi đua: 1, 2 ...")
+    minutes.add_argument("--draft", action="store_true", help="bản DỰ THẢO: in cả khi còn chỗ CẦN BỔ SUNG")
+
+    history = commands.add_parser(
+        "history", help="in lịch sử khen thưởng, xếp loại của một người hoặc một tập thể (sổ khen thưởng)"
+    )
+    history.add_argument("name", metavar="TÊN", help="họ và tên, tên tập thể hoặc mã cán bộ")
+
     report = commands.add_parser(
         "report", help="tạo báo cáo sơ kết một đợt (có ĐỢT) hoặc báo cáo tổng kết năm (không có ĐỢT)"
     )
@@ -150,7 +176,9 @@ def parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("files", nargs="*", type=Path, metavar="TỆP", help="tệp cũ và tệp mới (.docx)")
     diff.add_argument("--year", type=year_argument, metavar="NĂM", help="năm của văn bản được tạo để so sánh")
-    diff.add_argument("--doc", choices=DOCUMENT_KINDS, help="loại văn bản: plan, decision, report")
+    diff.add_argument(
+        "--doc", choices=DOCUMENT_KINDS, help="loại văn bản: plan, decision, report, proposal, minutes"
+    )
     diff.add_argument(
         "--period", type=period_argument, metavar="ĐỢT", help="đợt (quyết định, báo cáo sơ kết)"
     )
@@ -210,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
-NEEDS_CONTENT = ("plan", "new-year", "decision", "report", "pdf", "all")
+NEEDS_CONTENT = ("plan", "new-year", "decision", "proposal", "minutes", "history", "report", "pdf", "all")
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -236,6 +264,14 @@ def _dispatch(args: argparse.Namespace) -> int:
             built = build_decision(project, args.year, args.period, draft=args.draft, force=args.force)
             path = _report_warnings(built)
             print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
+        elif args.command == "proposal":
+            path = _report_warnings(build_proposal(project, args.year, args.period, draft=args.draft))
+            print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
+        elif args.command == "minutes":
+            path = _report_warnings(build_minutes(project, args.year, args.period, draft=args.draft))
+            print(f"Đã tạo {_shown(path, project.root)}" + (" (DỰ THẢO)" if args.draft else ""))
+        elif args.command == "history":
+            return _history(project, args.name)
         elif args.command == "report":
             built, report = build_report(
                 project,
@@ -370,8 +406,30 @@ def _build_all(project: Project, year: int, *, force: bool = False) -> list[Path
     return [item.path for item in built]
 
 
-KIND_WORDS = {"plan": "kế hoạch", "decision": "quyết định", "report": "báo cáo"}
+KIND_WORDS = {
+    "plan": "kế hoạch",
+    "minutes": "biên bản",
+    "decision": "quyết định",
+    "report": "báo cáo",
+    "proposal": "tờ trình",
+}
 """Document kinds as the progress line names them (a kind not listed shows its own name)."""
+
+
+def _history(project: Project, name: str) -> int:
+    """Print the register's history of everyone named `name`; 1 when nobody is."""
+    from pipeline.content.project import Content
+    from pipeline.documents.history import history_lines
+    from pipeline.documents.year import load_register
+
+    register = load_register(Content(project))
+    lines = history_lines(register, name)
+    if not lines:
+        print(f"Không có ai tên “{name}” trong sổ khen thưởng.", file=sys.stderr)
+        return EXIT_DIFFERENT
+    for line in lines:
+        print(line)
+    return 0
 
 
 def _report_warnings(built: Built) -> Path:

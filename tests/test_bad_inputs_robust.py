@@ -84,6 +84,11 @@ def coefficient(value: str, command: tuple[str, ...] = ("decision", "2024", "2")
     )
 
 
+def not_a_register_table(root: Path) -> None:
+    (root / "content/so-khen-thuong").mkdir()
+    (root / "content/so-khen-thuong/cu.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+
+
 CASES = [
     # ---- 4. catalog sanity ----------------------------------------------------------------------
     coefficient(".nan"),
@@ -292,6 +297,48 @@ CASES = [
         template(
             "ke-hoach.docx", lambda p: rezip(p, "word/document.xml", lambda d: d.replace(b"{{", b"{{ {%", 1))
         ),
+    ),
+    # ---- issue 16: register, eligibility, Tờ trình, minutes ----------------------------------------
+    Case(
+        "proposal-without-file",
+        ("proposal", "2024", "2"),
+        "content/2024/to-trinh-dot-2.yaml: đợt 2 năm 2024 không có Tờ trình (chưa có tệp)",
+    ),
+    Case(
+        "minutes-without-file",
+        ("minutes", "2024", "1"),
+        "content/2024/bien-ban-dot-1.yaml: đợt 1 năm 2024 chưa có biên bản họp (chưa có tệp)",
+    ),
+    Case(
+        "vote-threshold-zero",
+        ("decision", "2024", "2"),
+        CATALOG
+        + ":{line}: vote_thresholds[0].min_percent: tỷ lệ phải lớn hơn 0 và không quá 100 (nhận được 0)",
+        replace(
+            CATALOG,
+            "    min_percent: 80\n    of: tổng số thành viên\n    source: Nghị định 98/2023/NĐ-CP, Điều 30 (bỏ",
+            "    min_percent: 0\n    of: tổng số thành viên\n    source: Nghị định 98/2023/NĐ-CP, Điều 30 (bỏ",
+        ),
+    ),
+    Case(
+        "eligibility-unknown-form",
+        ("plan", "2024"),
+        CATALOG + ":{line}: eligibility[0].form: không có danh hiệu, hình thức “chien-si-tinh”",
+        replace(
+            CATALOG, "  - form: chien-si-thi-dua-cap-tinh\n    title:", "  - form: chien-si-tinh\n    title:"
+        ),
+    ),
+    Case(
+        "eligibility-no-years",
+        ("report", "2024", "--date", "26/12/2024"),
+        CATALOG + ":{line}: eligibility[1].consecutive_years: số năm liên tục phải từ 1 đến 20",
+        replace(CATALOG, "    consecutive_years: 2\n", "    consecutive_years: 0\n"),
+    ),
+    Case(
+        "register-import-not-a-table",
+        ("history", "Ma Văn Toàn"),
+        "content/so-khen-thuong/cu.csv: không thấy dòng tiêu đề có cột “Họ và tên” và “Danh hiệu hình thức khen thưởng”",
+        not_a_register_table,
     ),
 ]
 

@@ -349,7 +349,8 @@ def test_a_form_beyond_the_signers_authority_is_an_error(project):
     )
     assert decision_problems(project, 2) == [
         f"{CSV2}:{row}: F{row} “Danh hiệu / Hình thức khen thưởng”: “Bằng khen của Chủ tịch UBND tỉnh” do "
-        "Chủ tịch UBND tỉnh quyết định; Chánh Văn phòng không có thẩm quyền (trình cấp trên bằng Tờ trình)"
+        "Chủ tịch UBND tỉnh quyết định; Chánh Văn phòng không có thẩm quyền: trình cấp trên bằng Tờ trình "
+        "(tạo tệp to-trinh-dot-2.yaml cạnh quyet-dinh-dot-2.yaml)"
     ]
 
 

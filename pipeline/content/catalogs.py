@@ -110,3 +110,31 @@ def check_rewards(rewards: RewardCatalog, problems: Problems) -> None:
             problems.add(
                 limit.loc.at("max_percent"), f"tỷ lệ phải lớn hơn 0 và không quá 100 (nhận được {percent})"
             )
+    for rule in rewards.eligibility:
+        for name in ("form", "title"):
+            ident = getattr(rule, name)
+            if ident is not None and ident not in forms:
+                problems.add(rule.loc.at(name), f"không có danh hiệu, hình thức “{ident}” (có: {known})")
+        if (rule.title is None) == (rule.evaluation is None):
+            problems.add(
+                rule.loc, "điều kiện cần đúng một trong hai: title (danh hiệu) hoặc evaluation (xếp loại)"
+            )
+        if rule.min_years_since is not None and rule.evaluation is not None:
+            problems.add(rule.loc.at("min_years_since"), "min_years_since chỉ dùng với title")
+        if not 1 <= rule.consecutive_years <= 20:
+            problems.add(rule.loc.at("consecutive_years"), "số năm liên tục phải từ 1 đến 20")
+        if rule.min_years_since is not None and not 1 <= rule.min_years_since <= 50:
+            problems.add(rule.loc.at("min_years_since"), "số năm phải từ 1 đến 50")
+        if rule.valid_from and rule.valid_until and rule.valid_until < rule.valid_from:
+            problems.add(rule.loc.at("valid_until"), "ngày hết hiệu lực trước ngày có hiệu lực")
+    for threshold in rewards.vote_thresholds:
+        if threshold.form not in forms:
+            problems.add(
+                threshold.loc.at("form"), f"không có danh hiệu, hình thức “{threshold.form}” (có: {known})"
+            )
+        percent = threshold.min_percent
+        if not percent.is_finite() or not 0 < percent <= 100:
+            problems.add(
+                threshold.loc.at("min_percent"),
+                f"tỷ lệ phải lớn hơn 0 và không quá 100 (nhận được {percent})",
+            )

@@ -354,6 +354,63 @@ class Authority(Record):
     id: str
     name: str
     """Who decides: "Chánh Văn phòng UBND tỉnh", "Chủ tịch UBND tỉnh"."""
+    addressee: str | None = None
+    """How a Tờ trình addresses it after "Kính gửi:" (default: the name)."""
+
+
+Evaluation = Literal[
+    "hoàn thành xuất sắc nhiệm vụ",
+    "hoàn thành tốt nhiệm vụ",
+    "hoàn thành nhiệm vụ",
+    "không hoàn thành nhiệm vụ",
+]
+"""The yearly staff evaluation levels (xếp loại chất lượng hằng năm)."""
+
+
+@dataclass(kw_only=True)
+class EligibilityRule(Record):
+    """A condition over earlier years that a title or form needs, with its legal source.
+
+    Exactly one of `title` (a form id the same recipient must have received) or `evaluation`
+    (a yearly evaluation level) says what is counted.
+    """
+
+    form: str
+    """Id of the title or form the rule applies to."""
+    recipient: Recipient | None = None
+    """Only for this kind of recipient (None: both)."""
+    title: str | None = None
+    evaluation: Evaluation | None = None
+    consecutive_years: int = 1
+    """So many consecutive years ending with the award's year (or the year before, see `until`)."""
+    until: Literal["cùng năm", "năm trước"] = "cùng năm"
+    min_years_since: int | None = None
+    """Instead of consecutive years: at least so many years since the last award of `title`."""
+    source: str
+    """The legal source: law, decree, article."""
+    confirmed: bool = True
+    """False where the law leaves it uncertain: a failed check is a warning, not an error."""
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+
+    def in_force(self, on: dt.date) -> bool:
+        return in_force(self.valid_from, self.valid_until, on)
+
+
+@dataclass(kw_only=True)
+class VoteThreshold(Record):
+    """The share of the council's votes a nominee needs for a title or form."""
+
+    form: str
+    min_percent: Decimal
+    of: Literal["tổng số thành viên", "thành viên có mặt"] = "tổng số thành viên"
+    source: str
+    confirmed: bool = True
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+
+    def in_force(self, on: dt.date) -> bool:
+        return in_force(self.valid_from, self.valid_until, on)
 
 
 @dataclass(kw_only=True)
@@ -363,6 +420,8 @@ class RewardCatalog(Record):
     rounding: Rounding
     forms: list[RewardForm]
     share_limits: list[ShareLimit] = field(default_factory=list)
+    eligibility: list[EligibilityRule] = field(default_factory=list)
+    vote_thresholds: list[VoteThreshold] = field(default_factory=list)
 
 
 # ---- content/<year>/quyet-dinh-dot-<n>.yaml and award tables -----------------------------------
@@ -378,6 +437,8 @@ class AwardRecord(Record):
     position: str | None = None
     unit: str | None = None
     grounds: str | None = None
+    identifier: str | None = None
+    """Optional staff identifier (cột “Mã”), used by the award register to tell namesakes apart."""
 
 
 @dataclass(kw_only=True)
@@ -403,6 +464,92 @@ class DecisionContent(Record):
     """Spreadsheets (.xlsx, .csv) beside this file with award records."""
     awards: list[AwardRecord] = field(default_factory=list)
     recipients: list[DistributionGroup]
+
+
+# ---- content/<year>/to-trinh-dot-<n>.yaml ---------------------------------------------------------
+
+
+@dataclass(kw_only=True)
+class CouncilMeeting(Record):
+    """The council's meeting a Tờ trình rests on, when its minutes are not in content."""
+
+    council: str
+    """Hội đồng Thi đua - Khen thưởng Văn phòng."""
+    date: dt.date
+
+
+@dataclass(kw_only=True)
+class ProposalContent(Record):
+    """A Tờ trình đề nghị khen thưởng: what the period's award list asks beyond the issuer's authority.
+
+    The nominees come from the period's award list (quyet-dinh-dot-<n>.yaml); this file holds the
+    letter around them."""
+
+    document: Issuance
+    subject: str
+    """What follows "Về việc": "đề nghị khen thưởng năm 2024"."""
+    bases: list[str]
+    """Legal catalog ids, one "Căn cứ ...;" line each."""
+    council_meeting: CouncilMeeting | None = None
+    """The council's meeting; left out when the period's minutes (bien-ban-dot-<n>.yaml) exist."""
+    achievement: str
+    """"đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2024"."""
+    list_title: str
+    """Under "DANH SÁCH" on the attached list."""
+    recipients: list[DistributionGroup]
+
+
+# ---- content/<year>/bien-ban-dot-<n>.yaml -----------------------------------------------------------
+
+
+@dataclass(kw_only=True)
+class Nomination(Record):
+    """One nominee as the council voted on it."""
+
+    name: str
+    form: str
+    """Name, abbreviation or id of the title or form, as in the award list."""
+    unit: str | None = None
+    identifier: str | None = None
+    votes_for: int
+    votes_against: int
+
+
+@dataclass(kw_only=True)
+class CouncilMember(Record):
+    name: str
+    role: str
+    """Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Thư ký ..."""
+    present: bool = True
+
+
+@dataclass(kw_only=True)
+class MinutesContent(Record):
+    """Biên bản họp Hội đồng Thi đua - Khen thưởng: the meeting and its votes."""
+
+    number: int | None = None
+    """Printed "Số: 01/BB-VP"; left blank while not numbered."""
+    drafted_by: str
+    """Department code that keeps the file: '- Lưu: VT, <code>.'"""
+    council: str
+    """Hội đồng Thi đua - Khen thưởng Văn phòng."""
+    subject: str
+    """Under "BIÊN BẢN": "họp Hội đồng Thi đua - Khen thưởng xét khen thưởng năm 2024"."""
+    date: dt.date
+    start: str
+    """Time the meeting opened: "08 giờ 00"."""
+    end: str
+    place: str
+    chair: str
+    """Name of the member who chaired (one of members)."""
+    secretary: str
+    """Name of the member who kept the minutes (one of members)."""
+    members: list[CouncilMember]
+    """Every member of the council; `present: false` for those absent."""
+    nominations: list[Nomination]
+    conclusion: list[str] = field(default_factory=list)
+    """Other conclusions of the meeting, as paragraphs."""
+    recipients: list[DistributionGroup] = field(default_factory=list)
 
 
 # ---- content/<year>/bao-cao-dot-<n>.yaml, bao-cao-tong-ket.yaml ---------------------------------

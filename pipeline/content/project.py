@@ -30,7 +30,7 @@ from pipeline.content.yamlfile import Loaded, load_yaml
 from pipeline.errors import ContentError, Problem, Problems, display_path
 
 if TYPE_CHECKING:
-    from pipeline.content.tables import TableRecord
+    from pipeline.content.tables import TableRecord, TableSpec
 
 T = TypeVar("T", bound=Record)
 V = TypeVar("V")
@@ -161,6 +161,18 @@ class Content:
             return read_award_table(path, self.root, scratch)
 
         return self.once(("table", path), load, problems)
+
+    def table(self, path: Path, spec: TableSpec, problems: Problems) -> list[TableRecord]:
+        """The rows of a .xlsx or .csv file with the columns of `spec` (register imports, evaluations)."""
+
+        from pipeline.content.tables import read_table
+
+        def load(scratch: Problems) -> list[TableRecord]:
+            self._read(path)
+            self.reads[self.project.display(path)] += 1
+            return read_table(path, self.root, scratch, spec)
+
+        return self.once(("table", path, spec.what), load, problems)
 
     def catalogs(self, problems: Problems) -> Catalogs | None:
         """The shared catalogs, checked; None if a file cannot be read as its records."""

@@ -34,6 +34,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "position": ("chức vụ", "chức danh", "chức vụ chức danh"),
     "unit": ("đơn vị", "đơn vị công tác", "phòng đơn vị"),
     "grounds": ("thành tích", "lý do", "căn cứ", "thành tích đề nghị khen thưởng"),
+    "identifier": ("mã", "mã cán bộ", "mã định danh", "mã số cán bộ"),
 }
 REQUIRED = ("name", "form")
 RECIPIENT_WORDS = {"cá nhân": "cá nhân", "cn": "cá nhân", "tập thể": "tập thể", "tt": "tập thể"}
@@ -54,7 +55,42 @@ def normalise_heading(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
-_HEADING_FIELDS = {normalise_heading(h): name for name, options in HEADINGS.items() for h in options}
+@dataclass(frozen=True)
+class TableSpec:
+    """The columns of one kind of table: accepted headings per field, and the fields it must have."""
+
+    headings: dict[str, tuple[str, ...]]
+    required: tuple[str, ...]
+    what: str = "danh sách khen thưởng"
+
+    @property
+    def fields(self) -> dict[str, str]:
+        return {normalise_heading(h): name for name, options in self.headings.items() for h in options}
+
+
+AWARD_TABLE = TableSpec(HEADINGS, REQUIRED)
+
+# Records of awards made elsewhere (the award register): the award columns plus year and document.
+REGISTER_HEADINGS: dict[str, tuple[str, ...]] = {
+    **HEADINGS,
+    "year": ("năm", "năm khen thưởng", "năm đạt"),
+    "document": ("số quyết định", "quyết định", "số ký hiệu quyết định", "văn bản quyết định"),
+    "decided_on": ("ngày quyết định", "ngày ký"),
+}
+REGISTER_TABLE = TableSpec(REGISTER_HEADINGS, ("name", "form", "year", "document"), "sổ khen thưởng")
+
+# Yearly staff evaluations: name, unit, level; the year from the column or from the folder.
+EVALUATION_HEADINGS: dict[str, tuple[str, ...]] = {
+    "name": HEADINGS["name"],
+    "unit": HEADINGS["unit"],
+    "position": HEADINGS["position"],
+    "identifier": HEADINGS["identifier"],
+    "year": REGISTER_HEADINGS["year"],
+    "evaluation": ("xếp loại", "mức xếp loại", "kết quả đánh giá", "đánh giá", "xếp loại chất lượng"),
+}
+EVALUATION_TABLE = TableSpec(EVALUATION_HEADINGS, ("name", "evaluation"), "danh sách đánh giá, xếp loại")
+
+_HEADING_FIELDS = AWARD_TABLE.fields
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,8 +177,13 @@ class Sheet:
 
 def read_award_table(path: Path, root: Path, problems: Problems) -> list[TableRecord]:
     """Award rows of a .xlsx or .csv file; problems are recorded, bad files give no rows."""
+    return read_table(path, root, problems, AWARD_TABLE)
+
+
+def read_table(path: Path, root: Path, problems: Problems, spec: TableSpec) -> list[TableRecord]:
+    """Rows of a .xlsx or .csv file with the columns of `spec`; bad files give no rows."""
     name = display_path(path, root)
-    trouble = _file_problem(path)
+    trouble = _file_problem(path, spec.what)
     if trouble:
         problems.extend([Problem(name, None, "", trouble)])
         return []
@@ -157,28 +198,28 @@ def read_award_table(path: Path, root: Path, problems: Problems) -> list[TableRe
     records: list[TableRecord] = []
     found_header = False
     for sheet in sheets:
-        header = _find_header(sheet)
+        header = _find_header(sheet, spec)
         if sheet.hidden:
-            _warn_hidden_sheet(name, sheet, header, problems)
+            _warn_hidden_sheet(name, sheet, header, problems, spec)
             continue
         if header is None:
             continue
         found_header = True
-        if _hidden_headings(name, sheet, header, problems):
+        if _hidden_headings(name, sheet, header, problems, spec):
             continue
-        records.extend(_records(name, sheet, header, problems))
+        records.extend(_records(name, sheet, header, problems, spec))
     if not found_header and not any(p.file == name for p in problems.items):
-        wanted = " và ".join(f"“{HEADINGS[f][0].capitalize()}”" for f in REQUIRED)
+        wanted = " và ".join(f"“{spec.headings[f][0].capitalize()}”" for f in spec.required)
         problems.extend([Problem(name, None, "", f"không thấy dòng tiêu đề có cột {wanted}")])
     return records
 
 
-def _file_problem(path: Path) -> str | None:
+def _file_problem(path: Path, what: str = AWARD_TABLE.what) -> str | None:
     """Why the file cannot be read as an award list, before any parser sees it."""
     if path.is_dir():
-        return "đây là một thư mục, không phải tệp danh sách khen thưởng"
+        return f"đây là một thư mục, không phải tệp {what}"
     if not path.is_file():
-        return "không tìm thấy tệp danh sách khen thưởng"
+        return f"không tìm thấy tệp {what}"
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -336,24 +377,31 @@ def _csv_sheet(path: Path, name: str, problems: Problems) -> Iterator[Sheet]:
     yield sheet
 
 
-def _find_header(sheet: Sheet) -> tuple[int, dict[str, tuple[int, str]]] | None:
+def _find_header(
+    sheet: Sheet, spec: TableSpec = AWARD_TABLE
+) -> tuple[int, dict[str, tuple[int, str]]] | None:
     """The heading row and the columns read: a hidden column is never read (see `_hidden_headings`)."""
+    known = _HEADING_FIELDS if spec is AWARD_TABLE else spec.fields
     for index in sorted(i for i in sheet.rows if i <= HEADER_SEARCH_ROWS):
         columns: dict[str, tuple[int, str]] = {}
         seen: set[str] = set()
         for column, text in sorted(sheet.rows[index].items()):
-            field_name = _HEADING_FIELDS.get(normalise_heading(strip_invisible(text)))
+            field_name = known.get(normalise_heading(strip_invisible(text)))
             if field_name:
                 seen.add(field_name)
                 if field_name not in columns and column not in sheet.hidden_columns:
                     columns[field_name] = (column, text)
-        if all(f in seen for f in REQUIRED):
+        if all(f in seen for f in spec.required):
             return index, columns
     return None
 
 
 def _hidden_headings(
-    name: str, sheet: Sheet, header: tuple[int, dict[str, tuple[int, str]]], problems: Problems
+    name: str,
+    sheet: Sheet,
+    header: tuple[int, dict[str, tuple[int, str]]],
+    problems: Problems,
+    spec: TableSpec = AWARD_TABLE,
 ) -> bool:
     """Report recognised columns hidden in Excel; True when the sheet cannot be read.
 
@@ -362,10 +410,11 @@ def _hidden_headings(
     column's text would be either printed unseen or dropped, so it is refused.
     """
     header_row, columns = header
+    known = _HEADING_FIELDS if spec is AWARD_TABLE else spec.fields
     refused = False
     for column in sorted(sheet.hidden_columns):
         text = sheet.rows[header_row].get(column)
-        field_name = _HEADING_FIELDS.get(normalise_heading(strip_invisible(text))) if text else None
+        field_name = known.get(normalise_heading(strip_invisible(text))) if text else None
         if field_name is None:
             continue
         loc = CellLoc(name, sheet.label, header_row, {field_name: (column, text or "")}).at(field_name)
@@ -383,9 +432,9 @@ def _hidden_headings(
     return refused
 
 
-def _is_footer(values: dict[str, str]) -> bool:
+def _is_footer(values: dict[str, str], spec: TableSpec = AWARD_TABLE) -> bool:
     """A row with no title is a footer or a note when it has no name or a name like "Tổng cộng"."""
-    if values["form"]:
+    if any(values.get(f) for f in spec.required if f != "name"):
         return False
     return not values["name"] or normalise_heading(values["name"]).startswith(("tổng", "cộng"))
 
@@ -395,7 +444,11 @@ def _row_values(cells: dict[int, str], columns: dict[str, tuple[int, str]]) -> d
 
 
 def _warn_hidden_sheet(
-    name: str, sheet: Sheet, header: tuple[int, dict[str, tuple[int, str]]] | None, problems: Problems
+    name: str,
+    sheet: Sheet,
+    header: tuple[int, dict[str, tuple[int, str]]] | None,
+    problems: Problems,
+    spec: TableSpec = AWARD_TABLE,
 ) -> None:
     if header is None:
         count = len(sheet.rows)
@@ -404,7 +457,7 @@ def _warn_hidden_sheet(
         count = sum(
             1
             for index, cells in sheet.rows.items()
-            if index > header_row and not _is_footer(_row_values(cells, columns))
+            if index > header_row and not _is_footer(_row_values(cells, columns), spec)
         )
     if count:
         problems.warnings.append(
@@ -428,6 +481,7 @@ def _records(
     sheet: Sheet,
     header: tuple[int, dict[str, tuple[int, str]]],
     problems: Problems,
+    spec: TableSpec = AWARD_TABLE,
 ) -> list[TableRecord]:
     header_row, columns = header
     field_of_column = {c: f for f, (c, _h) in columns.items()}
@@ -447,10 +501,10 @@ def _records(
             continue
         values = _row_values(sheet.rows[index], columns)
         loc = CellLoc(name, sheet.label, index, columns)
-        if _is_footer(values):
+        if _is_footer(values, spec):
             continue  # a footer or a note under the table
         if index in sheet.hidden_rows:
-            hidden.append((index, strip_invisible(values["name"]) or values["form"]))
+            hidden.append((index, strip_invisible(values["name"]) or values.get("form", "")))
             continue
         merge = next((b for b in bad_merges if b[1] <= index <= b[3]), None)
         if merge is not None:

@@ -18,12 +18,22 @@ from pipeline.content.project import Content, Project
 from pipeline.documents import signed
 from pipeline.documents.decision import context as decision
 from pipeline.documents.decision.rules import decision_periods
+from pipeline.documents.minutes import context as minutes
+from pipeline.documents.minutes.rules import minutes_periods
 from pipeline.documents.plan import context as plan
+from pipeline.documents.proposal import context as proposal
 from pipeline.documents.report import context as report
 from pipeline.documents.report.rules import ValidReport, report_file
 from pipeline.documents.shared import Built, document_bytes, document_number
 from pipeline.documents.write_back import write_report_date
-from pipeline.documents.year import load_decision, load_plan, load_report
+from pipeline.documents.year import (
+    load_decision,
+    load_minutes,
+    load_plan,
+    load_proposal,
+    load_report,
+    proposal_periods,
+)
 from pipeline.errors import ContentError, InputProblem, Problem, os_reason
 from pipeline.vn import dates as vndates
 from pipeline.word.write import write_atomic
@@ -34,6 +44,8 @@ if TYPE_CHECKING:
 PLAN_TEMPLATE = plan.TEMPLATE
 DECISION_TEMPLATE = decision.TEMPLATE
 REPORT_TEMPLATE = report.TEMPLATE
+PROPOSAL_TEMPLATE = proposal.TEMPLATE
+MINUTES_TEMPLATE = minutes.TEMPLATE
 
 
 # ---- one function pair per kind ------------------------------------------------------------------
@@ -151,6 +163,42 @@ def build_report(
     return (replace(built, done=(saved,)) if saved else built), valid
 
 
+def render_proposal(
+    project: Project, year: int, period: int, *, draft: bool = False, content: Content | None = None
+) -> tuple[bytes, list[Problem]]:
+    """The Tờ trình of a period as .docx bytes, with the warnings its rules raised."""
+    valid = load_proposal(project.root, year, period, draft=draft, content=content or Content(project))
+    context, props = proposal.proposal_context(valid), proposal.proposal_properties(valid)
+    return document_bytes(project.templates, proposal.TEMPLATE, context, props), valid.warnings
+
+
+def build_proposal(
+    project: Project, year: int, period: int, *, draft: bool = False, content: Content | None = None
+) -> Built:
+    data, warnings = render_proposal(project, year, period, draft=draft, content=content)
+    path = project.output_dir(year) / proposal.output_name(year, period)
+    write_atomic(path, data)
+    return Built(path, warnings)
+
+
+def render_minutes(
+    project: Project, year: int, period: int, *, draft: bool = False, content: Content | None = None
+) -> tuple[bytes, list[Problem]]:
+    """The council's minutes of a period as .docx bytes, with the warnings its rules raised."""
+    valid = load_minutes(project.root, year, period, draft=draft, content=content or Content(project))
+    context, props = minutes.minutes_context(valid), minutes.minutes_properties(valid)
+    return document_bytes(project.templates, minutes.TEMPLATE, context, props), valid.warnings
+
+
+def build_minutes(
+    project: Project, year: int, period: int, *, draft: bool = False, content: Content | None = None
+) -> Built:
+    data, warnings = render_minutes(project, year, period, draft=draft, content=content)
+    path = project.output_dir(year) / minutes.output_name(year, period)
+    write_atomic(path, data)
+    return Built(path, warnings)
+
+
 # ---- the registry --------------------------------------------------------------------------------
 
 
@@ -232,9 +280,9 @@ class PeriodMissing(InputProblem):
     """A decision asked for without its period; exit 2."""
 
 
-def _period(job: Job) -> int:
+def _period(job: Job, what: str = "quyết định") -> int:
     if job.period is None:
-        raise PeriodMissing("quyết định cần PERIOD (đợt)")
+        raise PeriodMissing(f"{what} cần PERIOD (đợt)")
     return job.period
 
 
@@ -254,6 +302,18 @@ def _decision(job: Job) -> Prepared:
     return _prepare_decision(job.project, job.year, _period(job), draft=job.draft, content=job.content)
 
 
+def _proposal(job: Job) -> Prepared:
+    period = _period(job, "tờ trình")
+    data, warnings = render_proposal(job.project, job.year, period, draft=job.draft, content=job.content)
+    return Prepared(job.project.output_dir(job.year) / proposal.output_name(job.year, period), data, warnings)
+
+
+def _minutes(job: Job) -> Prepared:
+    period = _period(job, "biên bản")
+    data, warnings = render_minutes(job.project, job.year, period, draft=job.draft, content=job.content)
+    return Prepared(job.project.output_dir(job.year) / minutes.output_name(job.year, period), data, warnings)
+
+
 def _report(job: Job) -> Prepared:
     data, valid = render_report(
         job.project, job.year, job.period, today=job.today, draft=job.draft, content=job.content
@@ -266,8 +326,10 @@ def _report(job: Job) -> Prepared:
 
 KINDS: dict[str, Kind] = {
     "plan": Kind("plan", periods=lambda _folder: [None], prepare=_plan),
+    "minutes": Kind("minutes", periods=lambda folder: list(minutes_periods(folder)), prepare=_minutes),
     "decision": Kind("decision", periods=lambda folder: list(decision_periods(folder)), prepare=_decision),
     "report": Kind("report", periods=_report_periods, prepare=_report, dated=True),
+    "proposal": Kind("proposal", periods=lambda folder: list(proposal_periods(folder)), prepare=_proposal),
 }
 
 
@@ -363,6 +425,7 @@ def build_all(
 
 def render_kind(project: Project, kind: str, year: int, period: int | None, *, draft: bool = False) -> bytes:
     """One document of a kind as .docx bytes (make diff)."""
-    if kind == "decision" and period is None:
-        raise PeriodMissing("so sánh quyết định cần PERIOD (đợt)")
+    names = {"decision": "quyết định", "proposal": "tờ trình", "minutes": "biên bản"}
+    if kind in names and period is None:
+        raise PeriodMissing(f"so sánh {names[kind]} cần PERIOD (đợt)")
     return KINDS[kind].render(Job(project, year, period, dt.date.today(), draft=draft))

@@ -17,7 +17,13 @@ if TYPE_CHECKING:
     from pipeline.content.catalogs import Catalogs
     from pipeline.content.model import Anniversary, Issuance, Issuer, LegalDocument, Signer
 
-TYPE_ABBREVIATIONS = {"ke-hoach": "KH", "quyet-dinh": "QĐ", "bao-cao": "BC"}
+TYPE_ABBREVIATIONS = {
+    "ke-hoach": "KH",
+    "quyet-dinh": "QĐ",
+    "bao-cao": "BC",
+    "to-trinh": "TTr",
+    "bien-ban": "BB",
+}
 
 
 # ---- text ---------------------------------------------------------------------------------------

@@ -21,10 +21,18 @@ from tools.authoring.elements import (
     CLOSING_PART,
     DECISION_TEMPLATE,
     HEADER_PART,
+    MINUTES_TEMPLATE,
     PLAN_TEMPLATE,
+    PROPOSAL_TEMPLATE,
     REPORT_TEMPLATE,
 )
-from tools.authoring.kinds import decision_template, plan_template, report_template
+from tools.authoring.kinds import (
+    decision_template,
+    minutes_template,
+    plan_template,
+    proposal_template,
+    report_template,
+)
 from tools.authoring.parts import closing_part, header_part
 
 TEMPLATES: dict[str, Callable[[], DocxDocument]] = {
@@ -33,6 +41,8 @@ TEMPLATES: dict[str, Callable[[], DocxDocument]] = {
     PLAN_TEMPLATE: plan_template,
     DECISION_TEMPLATE: decision_template,
     REPORT_TEMPLATE: report_template,
+    PROPOSAL_TEMPLATE: proposal_template,
+    MINUTES_TEMPLATE: minutes_template,
 }
 
 

@@ -30,6 +30,8 @@ CLOSING_PART = "parts/cuoi-van-ban.docx"
 PLAN_TEMPLATE = "ke-hoach.docx"
 DECISION_TEMPLATE = "quyet-dinh.docx"
 REPORT_TEMPLATE = "bao-cao.docx"
+PROPOSAL_TEMPLATE = "to-trinh.docx"
+MINUTES_TEMPLATE = "bien-ban.docx"
 
 SECTION_STYLE = "Tiêu đề mục"  # I., II. ...
 CLAUSE_STYLE = "Tiêu đề khoản"  # 1., 2. ... with a title
@@ -244,9 +246,9 @@ def article(doc: DocxDocument, label: str, tag: str) -> Paragraph:
     return par
 
 
-def appendix(doc: DocxDocument, heading: str, variable: str) -> None:
+def appendix(doc: DocxDocument, heading: str, variable: str, *, compact: bool = False) -> None:
     """An attachment on a new page: its heading, its title and "(Kèm theo ... số ... ngày ...)"."""
-    appendix_section(doc)
+    appendix_section(doc, compact=compact)
     paragraph(doc, heading, bold=True, align=CENTER, indent=False, before=0)
     paragraph(doc, f"{{{{ {variable}.title }}}}", bold=True, align=CENTER, indent=False, before=0)
     paragraph(
@@ -254,9 +256,23 @@ def appendix(doc: DocxDocument, heading: str, variable: str) -> None:
     )
 
 
-def appendix_section(doc: DocxDocument) -> None:
-    """A new page whose numbering restarts at 1, without a number on its first page."""
+def appendix_section(doc: DocxDocument, *, compact: bool = False) -> None:
+    """A new page whose numbering restarts at 1, without a number on its first page.
+
+    `compact` makes the empty paragraph that carries the section break 1 pt high, so that a first
+    part that fills its page exactly does not push it onto a page of its own."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
+    if compact:
+        carrier = doc.paragraphs[-1]
+        fmt = carrier.paragraph_format
+        fmt.space_before = fmt.space_after = Pt(0)
+        fmt.line_spacing = Pt(1)
+        fmt.first_line_indent = Cm(0)
+        mark = OxmlElement("w:rPr")
+        size = OxmlElement("w:sz")
+        size.set(qn("w:val"), "2")
+        mark.append(size)
+        insert_in_order(carrier._p.get_or_add_pPr(), mark, PPR_ORDER)
     section.different_first_page_header_footer = True
     numbering = OxmlElement("w:pgNumType")
     numbering.set(qn("w:start"), "1")

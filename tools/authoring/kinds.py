@@ -1,8 +1,11 @@
-"""The templates of the plan, the decision and the report."""
+"""The templates of the plan, the decision, the report, the Tờ trình and the council's minutes."""
 
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.shared import Pt
 
 from tools.authoring.elements import (
     CENTER,
@@ -15,6 +18,7 @@ from tools.authoring.elements import (
     Grid,
     appendix,
     article,
+    borderless_table,
     closing,
     loop,
     new_document,
@@ -237,4 +241,144 @@ def report_template() -> DocxDocument:
         paragraph(doc, f"{{%p if statistics.{name} %}}")
         paragraph(doc, f"{{{{ statistics.{name} }}}}", italic=True, size=13, before=6)
         paragraph(doc, "{%p endif %}")
+    return doc
+
+
+def proposal_table(doc: DocxDocument) -> None:
+    """The danh sách đề nghị: a heading per title or form, a group per recipient kind, one row each."""
+    grid = Grid(doc, [1.4, 5.0, 5.2, 4.4])
+    heading = ("STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ, đơn vị", "Thành tích")
+    grid.row(*heading, bold=True, aligns=(CENTER,) * 4)
+    grid.repeat_first_row()
+    grid.row("{%tr for row in proposal_list.rows %}")
+    grid.row('{%tr if row.kind == "heading" %}')
+    grid.row(
+        "{{ row.number }}", "{{ row.label }}", bold=True, span=(1, 3), aligns=(CENTER,), keep_with_next=True
+    )
+    grid.row('{%tr elif row.kind == "group" %}')
+    grid.row(
+        "{{ row.number }}",
+        "{{ row.label }}",
+        bold=True,
+        italic=True,
+        span=(1, 3),
+        aligns=(CENTER,),
+        keep_with_next=True,
+    )
+    grid.row("{%tr else %}")
+    grid.row(
+        "{{ row.number }}",
+        "{{ row.label }}",
+        "{{ row.detail }}",
+        "{{ row.grounds }}",
+        aligns=(CENTER, LEFT, LEFT, LEFT),
+    )
+    grid.row("{%tr endif %}")
+    grid.row("{%tr endfor %}")
+
+
+def proposal_template() -> DocxDocument:
+    """Tờ trình đề nghị khen thưởng (Nghị định 30, văn bản có tên loại) with its danh sách đề nghị."""
+    doc = new_document("Mẫu tờ trình đề nghị khen thưởng")
+    paragraph(doc, f'{{%p include "{HEADER_PART}" %}}')
+    title(doc, "TỜ TRÌNH", "Về việc {{ subject }}", 3.5)
+    paragraph(doc, "{%p if addressees|length == 1 %}")
+    paragraph(doc, "Kính gửi: {{ addressees[0] }}", align=CENTER, indent=False, after=12)
+    paragraph(doc, "{%p else %}")
+    paragraph(doc, "Kính gửi:", align=CENTER, indent=False)
+    loop(doc, "line in addressees", lambda: paragraph(doc, "{{ line }}", align=CENTER, indent=False))
+    paragraph(doc, "{%p endif %}")
+    loop(doc, "line in bases", lambda: paragraph(doc, "{{ line }}"))
+    paragraph(doc, "{{ lead }}")
+    loop(doc, "item in items", lambda: paragraph(doc, "{{ item }}"))
+    paragraph(doc, "{{ attached }}", italic=True)
+    closing(doc, paragraph(doc, "{{ closing_sentence }}"))
+    page_numbers(doc)
+
+    appendix(doc, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "proposal_list", compact=True)
+    proposal_table(doc)
+    return doc
+
+
+def minutes_closing(doc: DocxDocument) -> None:
+    """The secretary and the chair side by side; Nơi nhận under the secretary."""
+    table = borderless_table(doc, [7.0, 9.0], rows=2)
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    center = dict(align=CENTER, indent=False, before=0, after=0)
+    for cell, role, name in zip(
+        table.rows[0].cells, ("THƯ KÝ", "CHỦ TỌA"), ("{{ secretary }}", "{{ chair_name }}"), strict=True
+    ):
+        paragraph(cell, role, size=14, bold=True, reuse_first=True, **center)
+        for _ in range(4):
+            paragraph(cell, **center)
+        paragraph(cell, name, size=14, bold=True, **center)
+        for par in cell.paragraphs:
+            par.paragraph_format.keep_with_next = True  # the signatures stay with Nơi nhận
+    left = table.rows[1].cells[0]
+    plain = dict(indent=False, before=0, after=0)
+    heading = paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, reuse_first=True, **plain)
+    heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    heading.paragraph_format.space_before = Pt(12)
+    paragraph(left, "{%p for line in recipients %}", size=11, **plain)
+    paragraph(left, "{{ line }}", size=11, align=WD_ALIGN_PARAGRAPH.LEFT, **plain)
+    paragraph(left, "{%p endfor %}", size=11, **plain)
+
+
+def minutes_table(doc: DocxDocument) -> None:
+    grid = Grid(doc, [1.3, 4.0, 3.9, 1.6, 1.8, 1.7, 1.7])
+    heading = (
+        "STT",
+        "Họ và tên, tên tập thể",
+        "Danh hiệu, hình thức",
+        "Tán thành",
+        "Không tán thành",
+        "Tỷ lệ",
+        "Kết quả",
+    )
+    grid.row(*heading, bold=True, aligns=(CENTER,) * 7)
+    grid.repeat_first_row()
+    grid.row("{%tr for row in votes %}")
+    grid.row(
+        "{{ row.number }}",
+        "{{ row.name }}",
+        "{{ row.form }}",
+        "{{ row.for }}",
+        "{{ row.against }}",
+        "{{ row.percent }}",
+        "{{ row.result }}",
+        aligns=(CENTER, LEFT, LEFT, CENTER, CENTER, CENTER, CENTER),
+    )
+    grid.table.rows[-1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a vote stays whole
+    grid.row("{%tr endfor %}")
+
+
+def minutes_template() -> DocxDocument:
+    """Biên bản họp Hội đồng Thi đua - Khen thưởng (Nghị định 30, văn bản có tên loại)."""
+    doc = new_document("Mẫu biên bản họp Hội đồng Thi đua - Khen thưởng")
+    paragraph(doc, f'{{%p include "{HEADER_PART}" %}}')
+    title(doc, "BIÊN BẢN", "{{ subject }}", 3.5)
+    paragraph(doc, "{{ opening }}")
+    paragraph(doc, "1. Thành phần tham dự", style=CLAUSE_STYLE)
+    paragraph(doc, "{{ attendance }}")
+    loop(doc, "line in present", lambda: paragraph(doc, "{{ line }}"))
+    paragraph(doc, "{%p if absent %}")
+    paragraph(doc, "Vắng mặt:")
+    loop(doc, "line in absent", lambda: paragraph(doc, "{{ line }}"))
+    paragraph(doc, "{%p endif %}")
+    paragraph(doc, "{{ chair }}")
+    paragraph(doc, "2. Kết quả bỏ phiếu", style=CLAUSE_STYLE)
+    paragraph(doc, "{{ method }}")
+    loop(doc, "line in thresholds", lambda: paragraph(doc, "{{ line }}"))
+    minutes_table(doc)
+    paragraph(doc, "{%p if votes_note %}")
+    paragraph(doc, "{{ votes_note }}", italic=True, size=13, before=6)
+    paragraph(doc, "{%p endif %}")
+    paragraph(doc, "3. Kết luận", style=CLAUSE_STYLE, before=12)
+    loop(doc, "text in conclusion", lambda: paragraph(doc, "{{ text }}"))
+    last = paragraph(doc, "{{ closing_sentence }}")
+    last.paragraph_format.keep_with_next = True
+    paragraph(doc, "", before=6).paragraph_format.keep_with_next = True
+    minutes_closing(doc)
+    page_numbers(doc)
     return doc

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path, PureWindowsPath
@@ -30,7 +28,12 @@ from pipeline.content.model import (
     Signer,
 )
 from pipeline.content.schema import read
-from pipeline.documents.shared import check_in_force, check_issuance, document_date
+from pipeline.documents.council import Meeting
+from pipeline.documents.eligibility import Nominee, check_nominee
+from pipeline.documents.register import Entry, Register
+from pipeline.documents.register import find_form as _find_form_in
+from pipeline.documents.register import fold as fold
+from pipeline.documents.shared import check_in_force, check_issuance, document_date, document_number
 from pipeline.errors import Problem, Problems, Where, escape_invisible
 from pipeline.vn import dates
 from pipeline.vn.amounts import grouped
@@ -58,18 +61,16 @@ def decision_file(period: int) -> str:
     return f"quyet-dinh-dot-{period}.yaml"
 
 
+def proposal_file(period: int) -> str:
+    """The Tờ trình of a period: what its award list proposes beyond the issuer's authority."""
+    return f"to-trinh-dot-{period}.yaml"
+
+
 def decision_periods(folder: Path) -> list[int]:
     if not folder.is_dir():
         return []
     numbers = [int(m.group(1)) for p in folder.iterdir() if (m := DECISION_PATTERN.match(p.name))]
     return sorted(numbers)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Case, spacing and quotes folded, for matching names written by different hands."""
-    text = unicodedata.normalize("NFC", text).lower().strip().strip("“”\"'")
-    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,27 @@ class Award:
     def loc(self) -> Where:
         return self.record.loc
 
+    def nominee(self) -> Nominee:
+        unit = self.unit.code if self.unit else ""
+        return Nominee(self.recipient, self.record.name, unit, self.record.identifier, self.form.id, self.loc)
+
+    def entry(self, year: int, document: str, date: dt.date | None) -> Entry:
+        unit = self.unit
+        return Entry(
+            year=year,
+            recipient=self.recipient,
+            name=self.record.name,
+            unit_key=unit.code if unit else "",
+            unit_label=unit.name if unit else "",
+            identifier=self.record.identifier,
+            kind="award",
+            what=self.form.id,
+            label=self.form.name,
+            document=document,
+            date=date,
+            loc=self.loc,
+        )
+
 
 @dataclass(frozen=True)
 class ValidDecision:
@@ -104,8 +126,21 @@ class ValidDecision:
     """The decision's date, or the first day of its month while the day is blank."""
     base_salary: BaseSalary
     awards: list[Award]
+    """What the issuer confers: the decision's articles and list."""
+    proposed: list[Award] = field(default_factory=list)
+    """What the list asks beyond the issuer's authority: the period's Tờ trình proposes it."""
     warnings: list[Problem] = field(default_factory=list)
     draft: bool = False
+
+    def document_text(self) -> str:
+        """'Quyết định số 118/QĐ-VP ngày 20/12/2024', as the register prints it."""
+        number = document_number("quyet-dinh", self.issuer, self.content.document.number).strip()
+        day = self.content.document.date
+        return f"Quyết định số {number}" + (f" ngày {dates.numeric(day)}" if day else "")
+
+    def entries(self) -> list[Entry]:
+        """The register's entries of this decision (what it confers)."""
+        return [a.entry(self.year, self.document_text(), self.content.document.date) for a in self.awards]
 
     @property
     def catalogs(self) -> Catalogs:
@@ -123,9 +158,20 @@ class _Decision:
 
 
 def check_decision(
-    content: Content, plan: ValidPlan, period: int, problems: Problems, *, draft: bool = False
+    content: Content,
+    plan: ValidPlan,
+    period: int,
+    problems: Problems,
+    *,
+    draft: bool = False,
+    history: list[Entry] | None = None,
+    meeting: Meeting | None = None,
 ) -> ValidDecision:
-    """The decision of a period with the year's earlier ones; raise ContentError on any problem."""
+    """The decision of a period with the year's earlier ones; raise ContentError on any problem.
+
+    `history` holds the register's entries of earlier years and every evaluation: the eligibility
+    rules over the years are checked against it plus this year's awards so far. `meeting` holds the
+    council's votes where the period has minutes: a nominee under its title's threshold is refused."""
     year, catalogs = plan.year, plan.catalogs
     folder = content.project.content_dir(year)
 
@@ -144,7 +190,12 @@ def check_decision(
 
     _check_year(decisions, catalogs.rewards, year, problems)
     current = decisions[-1]
-    result = _check_current(current, plan, catalogs, year, problems, draft=draft)
+    _check_eligibility(decisions, catalogs.rewards, year, history or [], problems)
+    if meeting is not None:
+        for award in current.awards:
+            meeting.check(award.nominee(), catalogs.rewards, problems)
+    proposing = (folder / proposal_file(period)).is_file()
+    result = _check_current(current, plan, catalogs, year, problems, draft=draft, proposing=proposing)
     problems.raise_if_any()
     assert result is not None
     return result
@@ -234,15 +285,7 @@ def _award_file(folder: Path, name: str) -> Path | None:
 
 
 def _find_form(text: str, catalog: RewardCatalog) -> RewardForm | None:
-    wanted = fold(text)
-    for prefix in ("danh hiệu ", "tặng "):
-        wanted = wanted.removeprefix(prefix).strip("“”\"' ")
-    if not wanted:  # only quotes: no title, never the form without an abbreviation
-        return None
-    for form in catalog.forms:
-        if wanted in {fold(form.name), fold(form.id), fold(form.abbreviation or "")}:
-            return form
-    return None
+    return _find_form_in(text, catalog.forms)
 
 
 def _find_unit(text: str, departments: list[Department]) -> Department | None:
@@ -365,8 +408,33 @@ def _check_year(decisions: list[_Decision], catalog: RewardCatalog, year: int, p
             )
 
 
+def _check_eligibility(
+    decisions: list[_Decision], catalog: RewardCatalog, year: int, history: list[Entry], problems: Problems
+) -> None:
+    """The current decision's nominees against the rules over the years (content: `eligibility`)."""
+    current = decisions[-1]
+    if current.date is None or not catalog.eligibility:
+        return
+    this_year = []
+    for decision in decisions:
+        confers = decision.issued[0].confers_as if decision.issued else None
+        for award in decision.awards:
+            if confers is None or award.form.conferred_by == confers:
+                this_year.append(award.entry(year, "", decision.date))
+    register = Register([*history, *this_year])
+    for award in current.awards:
+        check_nominee(award.nominee(), year, current.date, catalog, register, problems)
+
+
 def _check_current(
-    decision: _Decision, plan: ValidPlan, catalogs: Catalogs, year: int, problems: Problems, *, draft: bool
+    decision: _Decision,
+    plan: ValidPlan,
+    catalogs: Catalogs,
+    year: int,
+    problems: Problems,
+    *,
+    draft: bool,
+    proposing: bool = False,
 ) -> ValidDecision | None:
     content, on = decision.content, decision.date
     if on is None or decision.issued is None:
@@ -393,16 +461,24 @@ def _check_current(
                     award.loc.at("form"),
                     f"danh hiệu “{award.form.name}” thường được xét khi tổng kết năm, không ở đợt sơ kết",
                 )
-    for award in decision.awards:
-        if award.form.conferred_by != issuer.confers_as:
-            authority = next(
-                (a.name for a in catalogs.rewards.authorities if a.id == award.form.conferred_by), ""
-            )
-            problems.add(
-                award.loc.at("form"),
-                f"“{award.form.name}” do {authority or award.form.conferred_by} quyết định; "
-                f"{issuer.head_title} không có thẩm quyền (trình cấp trên bằng Tờ trình)",
-            )
+    conferred = [a for a in decision.awards if a.form.conferred_by == issuer.confers_as]
+    proposed = [a for a in decision.awards if a.form.conferred_by != issuer.confers_as]
+    for award in proposed if not proposing else []:
+        authority = next(
+            (a.name for a in catalogs.rewards.authorities if a.id == award.form.conferred_by), ""
+        )
+        problems.add(
+            award.loc.at("form"),
+            f"“{award.form.name}” do {authority or award.form.conferred_by} quyết định; "
+            f"{issuer.head_title} không có thẩm quyền: trình cấp trên bằng Tờ trình "
+            f"(tạo tệp {proposal_file(decision.period)} cạnh {decision.path.name})",
+        )
+    if proposing and proposed and not conferred:
+        problems.add(
+            content.loc.at("award_files" if content.award_files else "awards"),
+            f"mọi khen thưởng trong danh sách đều thuộc thẩm quyền cấp trên (đưa vào Tờ trình "
+            f"{proposal_file(decision.period)}); quyết định của {issuer.head_title} không còn ai",
+        )
     salaries = [s for s in catalogs.rewards.base_salaries if s.in_force(on)]
     if len(salaries) != 1:
         problems.add(
@@ -432,7 +508,8 @@ def _check_current(
         signer=signer,
         date=on,
         base_salary=salaries[0],
-        awards=decision.awards,
+        awards=conferred,
+        proposed=proposed,
         warnings=list(problems.warnings),
         draft=draft,
     )

@@ -117,7 +117,7 @@ def statistics(report: ValidReport) -> Statistics:
         by_recipient = counts.setdefault(item.form.id, {})
         by_recipient[item.recipient] = by_recipient.get(item.recipient, 0) + 1
         money[item.form.id] = money.get(item.form.id, 0) + (item.record.amount or 0)
-    previous_counts = _tally(report.previous)[0] if report.previous is not None else None
+    previous_counts = report.previous
     forms = report.plan.catalogs.rewards.forms
     shown = [f for f in forms if f.id in counts or (previous_counts and f.id in previous_counts)]
     rows = [

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from pipeline.content.model import Issuer, RecordedAward, ReportContent, RewardForm, Signer
     from pipeline.documents.decision.rules import ValidDecision
     from pipeline.documents.plan.rules import ValidPlan
+    from pipeline.documents.register import Entry
 
 from pipeline.content.schema import Record
 from pipeline.documents.shared import check_issuance, check_references, document_date
@@ -68,13 +69,22 @@ class ValidReport:
     draft: bool
     decisions: list[ValidDecision]
     """The decisions the report counts: signed within its span, by its date."""
-    previous: list[ValidDecision] | None
-    """The previous year's decisions over the same span, where that year has records."""
+    previous: dict[str, dict[str, int]] | None
+    """The previous year's awards over the same span by form and recipient (from the award register),
+    where that year has records."""
     movements: list[str]
+    """Ids of the movements the plan launched, in the plan's order."""
     recorded: list[Recorded] = field(default_factory=list)
     """Award records within the report's span, by its date."""
-    """Ids of the movements the plan launched, in the plan's order."""
     warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """The previous year's award entries in the register, and that year's plan where content has one."""
+
+    entries: list[Entry]
+    plan: ValidPlan | None
 
 
 def scope_of(plan: ValidPlan, period: int | None) -> Scope:
@@ -133,7 +143,7 @@ def check_report(
     scope: Scope,
     content: ReportContent | None,
     decisions: list[ValidDecision],
-    previous_all: list[ValidDecision] | None,
+    earlier: Earlier | None,
     problems: Problems,
     *,
     today: dt.date,
@@ -204,10 +214,7 @@ def check_report(
             if ref.kind in inline.FIGURES and "=" in ref.id:
                 _check_figure(ref, computed, loc, problems)
     problems.raise_if_any()
-    previous = None
-    if previous_all is not None:
-        window = _previous_window(previous_all, scope)
-        previous = counted(previous_all, *window) if window else None
+    previous = _previous_counts(earlier, scope, issued[0].confers_as, catalogs, problems) if earlier else None
     return ValidReport(
         year=year,
         scope=scope,
@@ -307,13 +314,50 @@ def _recorded(record: RecordedAward, catalogs: Catalogs, loc: Loc, problems: Pro
     return Recorded(record, form, recipient)
 
 
-def _previous_window(decisions: list[ValidDecision], scope: Scope) -> tuple[dt.date, dt.date] | None:
-    """The same span in the previous year, from that year's plan."""
-    if not decisions:
-        return None
-    periods = decisions[0].plan.content.periods
+def _previous_window(plan: ValidPlan | None, scope: Scope, year: int) -> tuple[dt.date, dt.date] | None:
+    """The same span in the previous year, from that year's plan (the whole year for a tổng kết)."""
+    if plan is None:
+        return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if scope.period is None else None
+    periods = plan.content.periods
     if scope.period is None:
         return periods[0].start, periods[-1].end
     if scope.period > len(periods):
         return None
     return periods[scope.period - 1].start, periods[scope.period - 1].end
+
+
+def _previous_counts(
+    earlier: Earlier, scope: Scope, confers_as: str, catalogs: Catalogs, problems: Problems
+) -> dict[str, dict[str, int]] | None:
+    """The previous year's awards over the same span, by form and recipient, from the award register.
+
+    Only forms the issuer confers are compared, as the report's own figures count only its decisions.
+    A tổng kết counts every award of that year; a sơ kết only those whose decision date is known."""
+    year = earlier.entries[0].year
+    window = _previous_window(earlier.plan, scope, year)
+    if window is None:
+        return None
+    start, end = window
+    forms = {f.id: f for f in catalogs.rewards.forms}
+    counts: dict[str, dict[str, int]] = {}
+    undated = 0
+    for entry in earlier.entries:
+        form = forms.get(entry.what or "")
+        if form is None or form.conferred_by != confers_as:
+            continue
+        if entry.date is None:
+            if scope.period is not None:
+                undated += 1
+                continue
+        elif not start <= entry.date <= end:
+            continue
+        by_recipient = counts.setdefault(form.id, {})
+        by_recipient[entry.recipient] = by_recipient.get(entry.recipient, 0) + 1
+    if undated:
+        first = next(e for e in earlier.entries if e.date is None)
+        problems.warn(
+            first.loc,
+            f"{undated:02d} khen thưởng năm {year} trong sổ khen thưởng không có ngày quyết định nên không "
+            "được so sánh theo đợt (thêm cột “Ngày quyết định”)",
+        )
+    return counts

@@ -10,7 +10,7 @@ from pipeline.word.reader import Para, TableBlock
 class ClosingChecks(CheckedDocument):
     def closing(self) -> None:
         for table in (b for b in self.body if isinstance(b, TableBlock)):
-            for row in table.rows:
+            for r, row in enumerate(table.rows):
                 for c, cell in enumerate(row.cells):
                     start = next(
                         (i for i, p in enumerate(cell) if p.text.strip().startswith("Nơi nhận")), None
@@ -20,7 +20,14 @@ class ClosingChecks(CheckedDocument):
                         others = [
                             p for k, other in enumerate(row.cells) if k != c for p in other if p.text.strip()
                         ]
-                        self.signer(others)
+                        if others or r == 0:
+                            self.signer(others)
+                            return
+                        # a biên bản: the signatures (thư ký, chủ tọa) side by side in the row above
+                        for above in table.rows[r - 1].cells:
+                            signed = [p for p in above if p.text.strip()]
+                            if signed:
+                                self.signer(signed)
                         return
         self.add("Nơi nhận", "không có", "“Nơi nhận:” cỡ 12, nghiêng, đậm, ngang hàng với chức vụ người ký")
 

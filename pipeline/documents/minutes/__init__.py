@@ -1,0 +1,1 @@
+"""Biên bản họp Hội đồng Thi đua - Khen thưởng: the council's meeting and its votes."""
