@@ -178,7 +178,10 @@ def test_chairmans_decision_with_bang_khen_for_outside_units(tmp_path):
     data, warnings = render_decision(project, 2024, 1)
     found = _blocks(data)
     text = _texts(found)
-    assert warnings == []
+    # the only warning: the project has no award register, so the (unconfirmed) eligibility rule of
+    # the Chairman's Bằng khen cannot see the years before (documents/eligibility.py)
+    assert [(w.field, "chưa được xác nhận" in w.message) for w in warnings] == [("awards[2].form", True)]
+    assert warnings[0].message.startswith("Hà Thị Mai: “Bằng khen của Chủ tịch UBND tỉnh”")
     # a body without a governing body: one block, its first line bold
     assert _header(found) == [("ỦY BAN NHÂN DÂN", True), ("TỈNH BẮC KẠN", True)]
     assert "Số: 2150/QĐ-UBND" in text

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.content.model import Authority, RewardForm
 from pipeline.documents.decision.money import RECIPIENTS, count_text
 from pipeline.documents.shared import (
-    citation,
+    cited,
     date_words,
     distribution_lines,
     document_number,
@@ -121,7 +121,9 @@ def proposal_context(proposal: ValidProposal) -> dict[str, Any]:
     catalogs = proposal.decision.catalogs
     names = [addressee(a) for a in proposal.authorities]
     bases = [
-        f"Căn cứ {b if b not in catalogs.legal else citation(catalogs.legal[b], spelled=True)};"
+        "Căn cứ "
+        + (b if b not in catalogs.legal else cited(catalogs.legal[b], proposal.date, catalogs, spelled=True))
+        + ";"
         for b in content.bases
     ]
     bases.append(f"Căn cứ {proposal.council.text}.")

@@ -86,7 +86,7 @@ def check_proposal(
             if doc is None:
                 problems.add(content.loc.at("bases", i), f"không có văn bản “{basis}” trong danh mục văn bản")
             else:
-                check_in_force(doc, on, content.loc.at("bases", i), problems)
+                check_in_force(doc, on, content.loc.at("bases", i), problems, catalogs, draft=draft)
     if not decision.proposed:
         problems.add(
             content.loc,
