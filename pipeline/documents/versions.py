@@ -80,7 +80,11 @@ def compare_bytes(old: bytes, new: bytes, old_name: str, new_name: str) -> docdi
 
 def write_outputs(comparison: docdiff.Comparison, old: bytes, new: bytes, outputs: Outputs) -> None:
     write_atomic(outputs.html, diff_html.render_html(comparison).encode("utf-8"))
-    document = redline.redline(Document(io.BytesIO(old)), Document(io.BytesIO(new)))
+    if comparison.documents is not None:  # the documents the comparison read: not read twice
+        old_doc, new_doc = comparison.documents
+        document = redline.redline(old_doc, new_doc, (comparison.old_parts, comparison.new_parts))
+    else:
+        document = redline.redline(Document(io.BytesIO(old)), Document(io.BytesIO(new)))
     buffer = io.BytesIO()
     document.save(buffer)
     write_atomic(outputs.redline, normalize_zip(buffer.getvalue()))

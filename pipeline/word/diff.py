@@ -303,6 +303,8 @@ class Comparison:
     old_parts: list[Part]
     new_parts: list[Part]
     changes: list[Change]
+    documents: tuple[DocxDocument, DocxDocument] | None = field(default=None, repr=False, compare=False)
+    """The two documents the parts were read from (a redline reuses them and changes the new one)."""
 
     @property
     def same(self) -> bool:
@@ -321,7 +323,7 @@ def compare(old_doc: DocxDocument, new_doc: DocxDocument, old_name: str, new_nam
     if not changes and (lines := unseen_changes(old_parts, new_parts)):
         # the safety net: never call two different documents the same
         changes.append(Change(FULL_TEXT, "text", "so sánh toàn văn", lines=lines))
-    return Comparison(old_name, new_name, old_parts, new_parts, changes)
+    return Comparison(old_name, new_name, old_parts, new_parts, changes, (old_doc, new_doc))
 
 
 # ---- text output ---------------------------------------------------------------------------------

@@ -270,14 +270,17 @@ HEADER_KINDS = (
 
 
 def read_document(document: DocxDocument) -> list[Part]:
+    """Every part with text: the body, each distinct header and footer, each footnote and endnote."""
     resolver = Resolver(document)
-    parts = [
-        Part(
-            "thân văn bản",
-            read_blocks(document.element.body, document._body, resolver),
-            document.element.body,
-        )
+    return [
+        Part(name, read_blocks(element, parent, resolver), element)
+        for name, element, parent in document_parts(document)
     ]
+
+
+def document_parts(document: DocxDocument) -> list[tuple[str, Any, Any]]:
+    """(name, element, python-docx parent) of each part `read_document` reads, without reading it."""
+    parts: list[tuple[str, Any, Any]] = [("thân văn bản", document.element.body, document._body)]
     seen: set[str] = set()
     many = len(document.sections) > 1
     for number, section in enumerate(document.sections, start=1):
@@ -290,8 +293,8 @@ def read_document(document: DocxDocument) -> list[Part]:
                 continue
             seen.add(partname)
             name = f"{label} (mục {number})" if many else label
-            parts.append(Part(name, read_blocks(item._element, item, resolver), item._element))
-    parts.extend(note_parts(document, resolver))
+            parts.append((name, item._element, item))
+    parts.extend(note_parts(document))
     return parts
 
 
@@ -306,7 +309,7 @@ NOTE_KINDS = (
 _SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 
 
-def note_parts(document: DocxDocument, resolver: Resolver) -> list[Part]:
+def note_parts(document: DocxDocument) -> list[tuple[str, Any, Any]]:
     """One part per footnote and endnote, numbered in order; separator notes are left out."""
     parts = []
     for reltype, tag, label in NOTE_KINDS:
@@ -319,7 +322,7 @@ def note_parts(document: DocxDocument, resolver: Resolver) -> list[Part]:
         notes = [n for n in part.element.findall(qn(f"w:{tag}")) if n.get(qn("w:type")) not in _SEPARATORS]
         for number, note in enumerate(notes, start=1):
             # the document's body as parent: paragraph styles are the document's
-            parts.append(Part(f"{label} {number}", read_blocks(note, document._body, resolver), note))
+            parts.append((f"{label} {number}", note, document._body))
     return parts
 
 

@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from pipeline.word.diff import align, block_key, row_key, word_ops
 from pipeline.word.fulltext import part_lines, raw_lines, raw_text
 from pipeline.word.ooxml import PPR_ORDER, insert_in_order
-from pipeline.word.reader import WRAPPERS, Block, Para, Part, TableBlock, read_document
+from pipeline.word.reader import WRAPPERS, Block, Para, Part, TableBlock, document_parts, read_document
 from pipeline.word.runs import run_elements
 from pipeline.word.tracked import accept_all as accept_all
 from pipeline.word.tracked import accept_document as accept_document
@@ -346,13 +346,19 @@ def _differs(old: Part | None, new: Part) -> bool:
     return part_lines(olds) != part_lines([new]) or raw_lines(olds)[1:] != raw_lines([new])[1:]
 
 
-def redline(old: DocxDocument, new: DocxDocument) -> DocxDocument:
-    """Turn `new` into the redline from `old` (it is changed in place and returned)."""
+def redline(
+    old: DocxDocument, new: DocxDocument, parts: tuple[list[Part], list[Part]] | None = None
+) -> DocxDocument:
+    """Turn `new` into the redline from `old` (it is changed in place and returned).
+
+    `parts`: the two documents as `read_document` read them (a comparison's), not read again;
+    unwrapping content controls moves the elements they hold, so the parts stay valid."""
     marks = _Marks()
-    for part in read_document(new):
-        unwrap_blocks(part.element)
-    old_parts = {p.name: p for p in read_document(old)}
-    for part in read_document(new):
+    for _name, element, _parent in document_parts(new):
+        unwrap_blocks(element)
+    old_read, new_read = parts if parts is not None else (read_document(old), read_document(new))
+    old_parts = {p.name: p for p in old_read}
+    for part in new_read:
         previous = old_parts.get(part.name)
         before, made = previous.blocks if previous else [], marks.made
         rebuild(part.element, before, part.blocks, marks)

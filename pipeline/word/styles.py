@@ -123,16 +123,14 @@ def _direct(rpr: Any) -> tuple[bool | None, bool | None, float | None, str | Non
     """(bold, italic, size in pt, run style id) written on a run; None where not written."""
     if rpr is None:
         return None, None, None, None
-    found = {child.tag: child for child in rpr.iterchildren(_B, _I, _SZ, _RSTYLE)}
-
-    def on_off(tag: str) -> bool | None:
-        element = found.get(tag)
-        return None if element is None else element.get(_VAL, "true").lower() not in _OFF
-
-    size = found.get(_SZ)
-    style = found.get(_RSTYLE)
-    points = int(size.get(_VAL)) / 2 if size is not None and (size.get(_VAL) or "").isdigit() else None
-    return on_off(_B), on_off(_I), points, style.get(_VAL) if style is not None else None
+    bold, italic, size, style = rpr.find(_B), rpr.find(_I), rpr.find(_SZ), rpr.find(_RSTYLE)
+    half_points = size.get(_VAL, "") if size is not None else ""
+    return (
+        None if bold is None else bold.get(_VAL, "true").lower() not in _OFF,
+        None if italic is None else italic.get(_VAL, "true").lower() not in _OFF,
+        int(half_points) / 2 if half_points.isdigit() else None,
+        style.get(_VAL) if style is not None else None,
+    )
 
 
 def same(values: Iterator[Any]) -> Any:
