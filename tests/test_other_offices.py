@@ -484,3 +484,157 @@ def test_a_span_ending_before_it_starts_is_one_error(tmp_path):
     assert [str(p) for p in caught.value.problems] == [
         f"{SCHOOL_PLAN}:{line}: span.end: kế hoạch kết thúc ngày 31/5/2021, trước ngày bắt đầu 05/9/2021"
     ]
+
+
+# ---- (d) a report with its own outline ------------------------------------------------------------
+
+SCHOOL_REPORT = "content/2021/bao-cao-dot-1.yaml"
+
+
+def _school_report(tmp_path):
+    project = other_project("truong-nam-hoc", tmp_path)
+    return project, project.root / SCHOOL_REPORT
+
+
+def test_a_report_with_its_own_outline_numbers_its_sections_by_depth(tmp_path):
+    project, _path = _school_report(tmp_path)
+    data, valid = render_report(project, 2021, 1, today=dt.date(2022, 2, 1))
+    found = _blocks(data)
+    text = _texts(found)
+    assert valid.warnings == []
+    body = text[text.index("I. ĐẶC ĐIỂM TÌNH HÌNH") : text.index("Nơi nhận:")]
+    assert body[:7] == [
+        "I. ĐẶC ĐIỂM TÌNH HÌNH",
+        "Công đoàn trường có 40 đoàn viên, sinh hoạt trong 04 tổ công đoàn.",
+        "II. KẾT QUẢ THỰC HIỆN",
+        "1. Thi đua dạy tốt, học tốt",
+        # a figure marked as checked is printed as typed
+        "Giáo viên đăng ký 80 giờ dạy tốt; đã dạy 10 tiết thao giảng, chiếm 25% số tiết đăng ký của học kỳ.",
+        "- Tổ Toán - Tin dẫn đầu về số giờ dạy tốt.",
+        "2. Các ngày kỷ niệm",
+    ]
+    assert body[7].startswith("Các phòng, đơn vị đã tổ chức các hoạt động thi đua lập thành tích chào mừng")
+    assert body[8:11] == [
+        "3. Công tác khen thưởng",
+        "Trong đợt 1 năm 2021, Công đoàn trường chưa ban hành quyết định khen thưởng nào.",
+        "Đợt 1: chưa có thông tin ngày Ban Chấp hành Công đoàn nhận hồ sơ đề nghị khen thưởng "
+        "(thời hạn 10/01/2022).",
+    ]
+    # the optional section without text ("Hoạt động khác") is left out, the numbering goes on
+    assert body[11:] == [
+        "III. PHƯƠNG HƯỚNG HỌC KỲ II",
+        # counted in the year it recurs within the school year (03/02/2022), not in the folder's 2021
+        "- Tiếp tục thi đua dạy tốt, học tốt chào mừng 92 năm Ngày thành lập Đảng Cộng sản Việt Nam "
+        "(03/02/1930 - 03/02/2022).",
+        "Trên đây là báo cáo sơ kết công tác thi đua, khen thưởng đợt 1 năm 2021 "
+        "của Công đoàn Trường THCS Yên Đĩnh./.",
+    ]
+    headings = {b.text: b.bold for b in found if b.text[:3] in ("I. ", "II.", "III", "1. ", "2. ", "3. ")}
+    assert set(headings.values()) == {True}
+    assert not any("KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG" in t for t in text)  # no default heading
+    assert check.check(Document(io.BytesIO(data))) == []
+
+
+def test_a_section_of_the_outline_without_text_is_refused_unless_optional(tmp_path):
+    project, path = _school_report(tmp_path)
+    line = edit(
+        path, "      - title: Hoạt động khác\n        optional: true\n", "      - title: Hoạt động khác\n"
+    )
+    with pytest.raises(ContentError) as caught:
+        render_report(project, 2021, 1, today=dt.date(2022, 2, 1))
+    assert [str(p) for p in caught.value.problems] == [
+        f"{SCHOOL_REPORT}:{line}: sections[1].sections[3]: mục “Hoạt động khác” chưa có nội dung (báo cáo "
+        "không in mục trống; “optional: true” để bỏ mục khi không có nội dung)"
+    ]
+
+
+def test_an_outline_deeper_than_three_levels_or_a_block_twice_is_refused(tmp_path):
+    project, path = _school_report(tmp_path)
+    edit(
+        path,
+        "        items:\n          - Tổ Toán",
+        "        sections:\n          - title: Tổ Toán\n            sections:\n              - title: Lớp 6\n"
+        "                items: [Tốt]\n        items:\n          - Tổ Toán",
+    )
+    line = edit(path, "        block: ky-niem\n", "        block: khen-thuong\n")
+    with pytest.raises(ContentError) as caught:
+        render_report(project, 2021, 1, today=dt.date(2022, 2, 1))
+    messages = [str(p) for p in caught.value.problems]
+    assert any("mục lồng quá 3 cấp (I., 1., a)): gộp vào mục cha" in m for m in messages)
+    # the first of the two is kept, the second named with the line of the first
+    assert (
+        f"{SCHOOL_REPORT}:{line + 3}: sections[1].sections[2].block: “block: khen-thuong” đã có ở mục khác "
+        f"(dòng {line}): mỗi phần tính sẵn chỉ in một lần"
+    ) in messages
+    assert len(messages) == 2
+
+
+def test_default_fields_beside_an_own_outline_are_refused(tmp_path):
+    project, path = _school_report(tmp_path)
+    line = edit(path, "2022\nsections:\n", "2022\nleadership:\n  - Chỉ đạo sát sao.\nsections:\n") + 1
+    with pytest.raises(ContentError) as caught:
+        render_report(project, 2021, 1, today=dt.date(2022, 2, 1))
+    assert [str(p) for p in caught.value.problems] == [
+        f"{SCHOOL_REPORT}:{line}: leadership: báo cáo có bố cục riêng (sections): ghi nội dung này "
+        "trong một mục của sections"
+    ]
+
+
+def test_a_default_report_without_one_of_its_sections_names_it(tmp_path):
+    project = other_project("ubnd-tinh", tmp_path)
+    path = project.root / "content/2024/bao-cao-dot-1.yaml"
+    edit(path, "proposals:\n  - Đề nghị Hội đồng Thi đua - Khen thưởng tỉnh quan tâm hướng dẫn.\n", "")
+    with pytest.raises(ContentError) as caught:
+        render_report(project, 2024, 1, today=dt.date(2025, 1, 10))
+    assert [str(p) for p in caught.value.problems] == [
+        "content/2024/bao-cao-dot-1.yaml:2: proposals: thiếu trường bắt buộc (hoặc ghi bố cục riêng của "
+        "báo cáo trong sections)"
+    ]
+
+
+OWN_OUTLINE = """sections:
+  - title: KẾT QUẢ THỰC HIỆN
+    paragraphs:
+      - Các sở, ngành tích cực hưởng ứng.
+    block: phong-trao
+  - title: KHEN THƯỞNG
+    block: khen-thuong
+"""
+
+
+def _provincial_report_with_own_outline(tmp_path, outline: str):
+    project = other_project("ubnd-tinh", tmp_path)
+    path = project.root / "content/2024/bao-cao-dot-1.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("situation:", 1)
+    keep = rest[rest.index("movements:") : rest.index("commendation:")]
+    tail = rest[rest.index("recipients:") :]
+    path.write_text(head + outline + (keep if "phong-trao" in outline else "") + tail, encoding="utf-8")
+    return project
+
+
+def test_movement_results_print_as_points_under_the_block(tmp_path):
+    project = _provincial_report_with_own_outline(tmp_path, OWN_OUTLINE)
+    data, valid = render_report(project, 2024, 1, today=dt.date(2025, 1, 10))
+    text = _texts(_blocks(data))
+    assert valid.warnings == []
+    start = text.index("I. KẾT QUẢ THỰC HIỆN")
+    assert text[start : start + 5] == [
+        "I. KẾT QUẢ THỰC HIỆN",
+        "Các sở, ngành tích cực hưởng ứng.",
+        "a) Phong trào thi đua “Bắc Kạn đẩy mạnh chương trình chuyển đổi số”",
+        "Tỷ lệ hồ sơ trực tuyến tăng so với năm 2023.",
+        "II. KHEN THƯỞNG",
+    ]
+    assert "Tổng số tiền thưởng: 17.550.000 đồng." in text
+
+
+def test_an_own_outline_without_the_movements_the_plan_launched_warns(tmp_path):
+    outline = OWN_OUTLINE.replace("    block: phong-trao\n", "")
+    project = _provincial_report_with_own_outline(tmp_path, outline)
+    _data, valid = render_report(project, 2024, 1, today=dt.date(2025, 1, 10))
+    assert [str(w) for w in valid.warnings] == [
+        "content/2024/bao-cao-dot-1.yaml:8: sections: kế hoạch năm 2024 phát động 01 phong trào mà báo cáo "
+        "không có mục kết quả phong trào (mục có “block: phong-trao” và danh sách movements): "
+        "“Bắc Kạn đẩy mạnh chương trình chuyển đổi số”"
+    ]

@@ -597,22 +597,56 @@ class RecordedAward(Record):
     """Money paid with it, in đồng, when the report's total should include it."""
 
 
+REPORT_BLOCKS = ("phong-trao", "khen-thuong", "ky-niem")
+"""Text a report's section may ask the program to compute (`ReportSection.block`)."""
+
+DEFAULT_REPORT_SECTIONS = ("situation", "leadership", "movements", "assessment", "directions", "proposals")
+"""The narrative fields of the default outline (I. results 1–5, II. directions, III. proposals);
+all required unless the report gives its own outline (`sections`)."""
+
+
+@dataclass(kw_only=True)
+class ReportSection(Record):
+    """A heading of a report that has its own outline, with its text.
+
+    Numbered by depth: I., II. … (level 1, bold capitals as written), 1., 2. … (level 2), a), b) …
+    (level 3)."""
+
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    """Printed one per line after "- "."""
+    block: Literal["phong-trao", "khen-thuong", "ky-niem"] | None = None
+    """Text the program computes, printed after the section's own: phong-trao, the results of each
+    movement (from `movements`); khen-thuong, the decisions' figures and the deadlines; ky-niem,
+    the anniversaries of the span."""
+    optional: bool = False
+    """A section without text is left out; otherwise it is refused (a report never prints an empty
+    heading)."""
+    sections: list[ReportSection] = field(default_factory=list)
+
+
 @dataclass(kw_only=True)
 class ReportContent(Record):
-    """Narrative of a báo cáo sơ kết or tổng kết; its figures are computed from the decisions."""
+    """Narrative of a báo cáo sơ kết or tổng kết; its figures are computed from the decisions.
+
+    The outline is either the default one (the fields of DEFAULT_REPORT_SECTIONS, all required) or
+    the report's own (`sections`, with no default narrative field besides `movements`)."""
 
     document: Issuance
     subject: str
-    situation: Situation
-    leadership: list[str]
+    situation: Situation | None = None
+    leadership: list[str] = field(default_factory=list)
     """Leadership, direction and communication."""
-    movements: list[MovementResult]
+    movements: list[MovementResult] = field(default_factory=list)
     commendation: list[str] = field(default_factory=list)
     """Narrative on commendation work; the counts and money are added from the decisions."""
-    assessment: Assessment
-    directions: list[str]
+    assessment: Assessment | None = None
+    directions: list[str] = field(default_factory=list)
     """Direction and tasks for the next period or year."""
-    proposals: list[str]
+    proposals: list[str] = field(default_factory=list)
+    sections: list[ReportSection] = field(default_factory=list)
+    """The report's own outline, instead of the default one."""
     recipients: list[DistributionGroup]
     recorded_awards: list[RecordedAward] = field(default_factory=list)
     """Awards not made by this issuer's decisions, counted in the figures (see RecordedAward)."""

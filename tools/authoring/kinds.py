@@ -193,6 +193,22 @@ def report_template() -> DocxDocument:
     def paragraphs(name: str) -> None:
         loop(doc, f"text in {name}", lambda: paragraph(doc, "{{ text }}"))
 
+    # a report with its own outline (content's `sections`): one paragraph per line, by kind
+    paragraph(doc, "{%p if outline %}")
+
+    def outline_line() -> None:
+        for condition, style in (
+            ('if line.kind == "section"', SECTION_STYLE),
+            ('elif line.kind == "clause"', CLAUSE_STYLE),
+            ('elif line.kind == "point"', POINT_STYLE),
+            ("else", None),
+        ):
+            paragraph(doc, f"{{%p {condition} %}}")
+            paragraph(doc, "{{ line.text }}", style=style)
+        paragraph(doc, "{%p endif %}")
+
+    loop(doc, "line in outline", outline_line)
+    paragraph(doc, "{%p else %}")
     paragraph(doc, "I. KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG", style=SECTION_STYLE)
     paragraph(doc, "1. Tình hình chung", style=CLAUSE_STYLE)
     paragraph(doc, "a) Thuận lợi", style=POINT_STYLE)
@@ -232,6 +248,7 @@ def report_template() -> DocxDocument:
     bullets("directions")
     paragraph(doc, "III. ĐỀ XUẤT, KIẾN NGHỊ", style=SECTION_STYLE)
     bullets("proposals")
+    paragraph(doc, "{%p endif %}")
     closing(doc, paragraph(doc, "{{ closing_sentence }}"))
     page_numbers(doc)
 

@@ -6,11 +6,14 @@ so that a figure in the text can never disagree with the table or with the decis
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pipeline.content.model import RewardForm
 from pipeline.documents.decision.money import RECIPIENTS, count_text, payments
+from pipeline.documents.plan.rules import roman
+from pipeline.documents.report.rules import POINT_LETTERS
 from pipeline.documents.shared import (
     anniversary_text,
     date_words,
@@ -28,6 +31,7 @@ from pipeline.vn.amounts import grouped, two_digits
 from pipeline.word.write import Properties
 
 if TYPE_CHECKING:
+    from pipeline.content.model import ReportSection
     from pipeline.documents.decision.rules import ValidDecision
     from pipeline.documents.report.rules import Recorded, ValidReport
 
@@ -50,32 +54,41 @@ def report_properties(report: ValidReport) -> Properties:
     )
 
 
-# Vietnamese point letters: a), b), c), d), đ), e), g) ...
-POINT_LETTERS = [
-    "a",
-    "b",
-    "c",
-    "d",
-    "đ",
-    "e",
-    "g",
-    "h",
-    "i",
-    "k",
-    "l",
-    "m",
-    "n",
-    "o",
-    "p",
-    "q",
-    "r",
-    "s",
-    "t",
-]
-
-
 def point(index: int) -> str:
     return f"{POINT_LETTERS[index]})"
+
+
+HEADING_KINDS = {1: "section", 2: "clause", 3: "point"}
+"""The paragraph the template prints a heading of each level with (styles of the default outline)."""
+
+
+def outline_lines(
+    sections: list[ReportSection],
+    prose: Callable[[list[str]], list[str]],
+    blocks: dict[str, list[dict[str, str]]],
+    level: int = 1,
+) -> list[dict[str, str]]:
+    """A report's own outline as the lines the template prints: {"kind": section | clause | point |
+    text, "text": …}; headings numbered I., 1., a) by depth, sections without text left out."""
+    lines: list[dict[str, str]] = []
+    shown = [s for s in sections if _has_text([s], blocks)]
+    for index, section in enumerate(shown):
+        label = {1: f"{roman(index + 1)}.", 2: f"{index + 1}.", 3: point(index)}[level]
+        lines.append({"kind": HEADING_KINDS[level], "text": f"{label} {section.title}"})
+        lines += [{"kind": "text", "text": t} for t in prose(section.paragraphs)]
+        lines += [{"kind": "text", "text": f"- {t}"} for t in prose(section.items)]
+        lines += blocks[section.block] if section.block else []
+        lines += outline_lines(section.sections, prose, blocks, level + 1)
+    return lines
+
+
+def _has_text(sections: list[ReportSection], blocks: dict[str, list[dict[str, str]]]) -> bool:
+    """Whether any of these sections prints a line (a computed block may come out empty: no
+    anniversary in the span)."""
+    return any(
+        s.paragraphs or s.items or (s.block and blocks[s.block]) or _has_text(s.sections, blocks)
+        for s in sections
+    )
 
 
 @dataclass(frozen=True)
@@ -312,7 +325,7 @@ def report_context(report: ValidReport) -> dict[str, Any]:
     count = len(report.plan.content.periods)
 
     def prose(texts: list[str]) -> list[str]:
-        return [expand_prose(t, catalogs, year, count, report.date) for t in texts]
+        return [expand_prose(t, catalogs, year, count, report.date, report.plan.span) for t in texts]
 
     stats = statistics(report)
     scope = report.scope
@@ -330,6 +343,26 @@ def report_context(report: ValidReport) -> dict[str, Any]:
         movements.append(
             {"heading": f"{point(index)} Phong trào thi đua “{name}”", "paragraphs": prose(item.results)}
         )
+    anniversaries = anniversaries_sentence(report)
+    figures = figures_prose(report, stats)
+    deadlines = deadline_sentences(report)
+    blocks: dict[str, list[dict[str, str]]] = {
+        "phong-trao": [
+            line
+            for movement in movements
+            for line in [
+                {"kind": "point", "text": movement["heading"]},
+                *({"kind": "text", "text": t} for t in movement["paragraphs"]),
+            ]
+        ],
+        "khen-thuong": [
+            {"kind": "text", "text": t}
+            for t in [figures["lead"], *figures["items"], figures["total"], *deadlines]
+            if t
+        ],
+        "ky-niem": [{"kind": "text", "text": anniversaries}] if anniversaries else [],
+    }
+    situation, assessment = content.situation, content.assessment
     return {
         "header": header_context(issuer, "bao-cao", doc.number, doc.date, report.date),
         "draft": report.draft,
@@ -338,18 +371,19 @@ def report_context(report: ValidReport) -> dict[str, Any]:
             f"Thực hiện {_plan_reference(report)}, {issuer.full_name} báo cáo {scope.kind} công tác "
             f"thi đua, khen thưởng {span} như sau:"
         ),
-        "advantages": prose(content.situation.advantages),
-        "difficulties": prose(content.situation.difficulties),
+        "outline": outline_lines(content.sections, prose, blocks),
+        "advantages": prose(situation.advantages) if situation else [],
+        "difficulties": prose(situation.difficulties) if situation else [],
         "leadership": prose(content.leadership),
         "movements": movements,
-        "anniversaries": anniversaries_sentence(report),
+        "anniversaries": anniversaries,
         "commendation": prose(content.commendation),
-        "figures": figures_prose(report, stats),
-        "deadlines": deadline_sentences(report),
-        "strengths": prose(content.assessment.strengths),
-        "shortcomings": prose(content.assessment.shortcomings),
-        "causes": prose(content.assessment.causes),
-        "lessons": prose(content.assessment.lessons),
+        "figures": figures,
+        "deadlines": deadlines,
+        "strengths": prose(assessment.strengths) if assessment else [],
+        "shortcomings": prose(assessment.shortcomings) if assessment else [],
+        "causes": prose(assessment.causes) if assessment else [],
+        "lessons": prose(assessment.lessons) if assessment else [],
         "directions_heading": f"II. PHƯƠNG HƯỚNG, NHIỆM VỤ {next_label}",
         "directions": prose(content.directions),
         "proposals": prose(content.proposals),

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from pipeline.content.catalogs import Catalogs
-    from pipeline.content.model import Issuer, RecordedAward, ReportContent, RewardForm, Signer
+    from pipeline.content.model import Issuer, RecordedAward, ReportContent, ReportSection, RewardForm, Signer
     from pipeline.documents.decision.rules import ValidDecision
     from pipeline.documents.plan.rules import ValidPlan
     from pipeline.documents.register import Entry
 
+from pipeline.content.model import DEFAULT_REPORT_SECTIONS
 from pipeline.content.schema import Record
 from pipeline.documents.shared import check_issuance, check_references, document_date
 from pipeline.errors import Loc, Problem, Problems
@@ -103,16 +104,127 @@ def counted(decisions: list[ValidDecision], start: dt.date, cutoff: dt.date) -> 
     ]
 
 
-def _empty_sections(record: Record, loc: Loc, problems: Problems) -> None:
+def _empty_sections(record: Record, loc: Loc, problems: Problems, skip: frozenset[str] = frozenset()) -> None:
     """Sections a clerk left empty are refused rather than printed empty."""
     for spec in fields(record):  # type: ignore[arg-type]
         value: Any = getattr(record, spec.name)
-        if spec.name in ("loc", "recipients") or spec.name in OPTIONAL_LISTS:
+        if spec.name in ("loc", "recipients", "sections") or spec.name in OPTIONAL_LISTS | skip:
             continue
         if isinstance(value, list) and not value:
             problems.add(loc.at(spec.name), "mục này chưa có nội dung (báo cáo không in mục trống)")
         elif is_dataclass(value) and isinstance(value, Record):
             _empty_sections(value, value.loc, problems)
+
+
+MAX_SECTION_DEPTH = 3
+"""I., 1., a): the levels a report's own outline may use."""
+
+POINT_LETTERS = [
+    "a",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "g",
+    "h",
+    "i",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+]
+"""Vietnamese point letters: a), b), c), d), đ), e), g) …"""
+
+
+def _check_outline(content: ReportContent, problems: Problems) -> None:
+    """Either the default outline (every field of DEFAULT_REPORT_SECTIONS) or the report's own."""
+    if not content.sections:
+        missing = frozenset(
+            name
+            for name in DEFAULT_REPORT_SECTIONS
+            if name != "movements" and content.loc.at(name).path not in content.loc.lines  # not written
+        )
+        for name in sorted(missing, key=DEFAULT_REPORT_SECTIONS.index):
+            message = "thiếu trường bắt buộc (hoặc ghi bố cục riêng của báo cáo trong sections)"
+            problems.add(content.loc.at(name), message)
+        _empty_sections(content, content.loc, problems, missing)
+        return
+    for name in (*DEFAULT_REPORT_SECTIONS, "commendation"):
+        if name != "movements" and getattr(content, name) not in (None, []):
+            problems.add(
+                content.loc.at(name),
+                "báo cáo có bố cục riêng (sections): ghi nội dung này trong một mục của sections",
+            )
+    blocks: dict[str, Loc] = {}
+    _check_sections(content.sections, 1, blocks, problems)
+    if content.movements and "phong-trao" not in blocks:
+        problems.add(
+            content.loc.at("movements"),
+            "kết quả các phong trào chỉ được in trong mục có “block: phong-trao”; thêm mục đó vào sections",
+        )
+
+
+def _check_sections(
+    sections: list[ReportSection], level: int, blocks: dict[str, Loc], problems: Problems
+) -> None:
+    if level == MAX_SECTION_DEPTH and len(sections) > len(POINT_LETTERS):
+        problems.add(
+            sections[len(POINT_LETTERS)].loc,
+            f"quá {len(POINT_LETTERS)} điểm a), b) … trong một mục: tách thành nhiều mục",
+        )
+    for section in sections:
+        if level > MAX_SECTION_DEPTH:
+            problems.add(section.loc, f"mục lồng quá {MAX_SECTION_DEPTH} cấp (I., 1., a)): gộp vào mục cha")
+            continue
+        if section.block is not None:
+            if section.block in blocks:
+                problems.add(
+                    section.loc.at("block"),
+                    f"“block: {section.block}” đã có ở mục khác (dòng {blocks[section.block].line}): "
+                    "mỗi phần tính sẵn chỉ in một lần",
+                )
+            else:
+                blocks[section.block] = section.loc.at("block")
+            if section.block == "phong-trao" and level > 2:
+                problems.add(
+                    section.loc.at("block"),
+                    "“block: phong-trao” chỉ dùng ở mục cấp I. hoặc 1. (mỗi phong trào là một điểm a), b) …)",
+                )
+        has_text = section.paragraphs or section.items or section.block or section.sections
+        if not has_text and not section.optional:
+            problems.add(
+                section.loc,
+                f"mục “{section.title}” chưa có nội dung (báo cáo không in mục trống; "
+                "“optional: true” để bỏ mục khi không có nội dung)",
+            )
+        _check_sections(section.sections, level + 1, blocks, problems)
+
+
+def outline_blocks(sections: list[ReportSection]) -> set[str]:
+    """The computed blocks a report's own outline prints."""
+    found: set[str] = set()
+    for section in sections:
+        if section.block:
+            found.add(section.block)
+        found |= outline_blocks(section.sections)
+    return found
+
+
+def _section_prose(sections: list[ReportSection]) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    for section in sections:
+        found.append((section.loc.at("title"), section.title))
+        found += [(section.loc.at("paragraphs", i), t) for i, t in enumerate(section.paragraphs)]
+        found += [(section.loc.at("items", i), t) for i, t in enumerate(section.items)]
+        found += _section_prose(section.sections)
+    return found
 
 
 def _prose(content: ReportContent) -> list[tuple[Loc, str]]:
@@ -125,17 +237,14 @@ def _prose(content: ReportContent) -> list[tuple[Loc, str]]:
     ]
     for name, texts in groups:
         found += [(content.loc.at(name, i), t) for i, t in enumerate(texts)]
-    for name in ("advantages", "difficulties"):
-        found += [
-            (content.situation.loc.at(name, i), t) for i, t in enumerate(getattr(content.situation, name))
-        ]
-    for name in ("strengths", "shortcomings", "causes", "lessons"):
-        found += [
-            (content.assessment.loc.at(name, i), t) for i, t in enumerate(getattr(content.assessment, name))
-        ]
+    situation, assessment = content.situation, content.assessment
+    for name in ("advantages", "difficulties") if situation else ():
+        found += [(situation.loc.at(name, i), t) for i, t in enumerate(getattr(situation, name))]
+    for name in ("strengths", "shortcomings", "causes", "lessons") if assessment else ():
+        found += [(assessment.loc.at(name, i), t) for i, t in enumerate(getattr(assessment, name))]
     for item in content.movements:
         found += [(item.loc.at("results", i), t) for i, t in enumerate(item.results)]
-    return found
+    return found + _section_prose(content.sections)
 
 
 def check_report(
@@ -163,7 +272,7 @@ def check_report(
     issued = (
         check_issuance(content.document, on, catalogs, problems, signer_marked=signer_marked) if on else None
     )
-    _empty_sections(content, content.loc, problems)
+    _check_outline(content, problems)
     for loc, text in _prose(content):
         check_references(
             text, loc, catalogs, on or scope.end, year, problems, draft=draft, figures_allowed=True
@@ -178,9 +287,19 @@ def check_report(
                 f"kế hoạch năm {year} không phát động phong trào “{item.movement}”",
             )
         reported.append(item.movement)
-    for ident in launched:
-        if ident not in reported:
-            name = catalogs.movements[ident].name
+    own_outline_without_movements = bool(content.sections) and "phong-trao" not in outline_blocks(
+        content.sections
+    )
+    missing = [catalogs.movements[ident].name for ident in launched if ident not in reported]
+    if missing and own_outline_without_movements:
+        problems.warn(
+            content.loc.at("sections"),
+            f"kế hoạch năm {year} phát động {len(missing):02d} phong trào mà báo cáo không có mục kết quả "
+            "phong trào (mục có “block: phong-trao” và danh sách movements): "
+            + ", ".join(f"“{name}”" for name in missing),
+        )
+    elif missing:
+        for name in missing:
             problems.add(
                 content.loc.at("movements"),
                 f"chưa có kết quả của phong trào “{name}” mà kế hoạch đã phát động",
