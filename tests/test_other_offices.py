@@ -107,8 +107,8 @@ def test_school_year_campaign_crossing_the_year(tmp_path):
     )
     assert any("(03/02/1930 - 03/02/2022)" in t for t in text)
     assert [str(w) for w in warnings] == [
-        f"{SCHOOL_PLAN}:22: periods[0].start: đợt bắt đầu ngày 05/9/2021, trước ngày ban hành kế hoạch 15/10/2021",
-        f"{SCHOOL_PLAN}:24: periods[0].celebrate: chào mừng ngày kỷ niệm 10/10/2021 (Ngày Giải phóng Thủ đô) "
+        f"{SCHOOL_PLAN}:23: periods[0].start: đợt bắt đầu ngày 05/9/2021, trước ngày ban hành kế hoạch 15/10/2021",
+        f"{SCHOOL_PLAN}:25: periods[0].celebrate: chào mừng ngày kỷ niệm 10/10/2021 (Ngày Giải phóng Thủ đô) "
         "đã qua vào ngày ban hành kế hoạch 15/10/2021",
     ]
 
@@ -160,7 +160,7 @@ def test_a_period_crossing_the_year_without_a_span_is_one_error(tmp_path):
     nothing that depends on its dates (deadline, anniversaries, the next period) adds errors."""
     project = other_project("truong-nam-hoc", tmp_path)
     plan = project.root / SCHOOL_PLAN
-    edit(plan, "span:\n  start: 05/09/2021\n  end: 31/05/2022\n", "")
+    edit(plan, "span:\n  start: 05/09/2021\n  end: 31/05/2022\n  label: năm học 2021 - 2022\n", "")
     with pytest.raises(ContentError) as caught:
         render_plan_warned(project, 2021)
     assert [str(p) for p in caught.value.problems] == [
@@ -516,7 +516,8 @@ def test_a_report_with_its_own_outline_numbers_its_sections_by_depth(tmp_path):
     assert body[7].startswith("Các phòng, đơn vị đã tổ chức các hoạt động thi đua lập thành tích chào mừng")
     assert body[8:11] == [
         "3. Công tác khen thưởng",
-        "Trong đợt 1 năm 2021, Công đoàn trường chưa ban hành quyết định khen thưởng nào.",
+        # the span's label names the campaign's time, not the content folder's year
+        "Trong đợt 1 năm học 2021 - 2022, Công đoàn trường chưa ban hành quyết định khen thưởng nào.",
         "Đợt 1: chưa có thông tin ngày Ban Chấp hành Công đoàn nhận hồ sơ đề nghị khen thưởng "
         "(thời hạn 10/01/2022).",
     ]
@@ -526,9 +527,12 @@ def test_a_report_with_its_own_outline_numbers_its_sections_by_depth(tmp_path):
         # counted in the year it recurs within the school year (03/02/2022), not in the folder's 2021
         "- Tiếp tục thi đua dạy tốt, học tốt chào mừng 92 năm Ngày thành lập Đảng Cộng sản Việt Nam "
         "(03/02/1930 - 03/02/2022).",
-        "Trên đây là báo cáo sơ kết công tác thi đua, khen thưởng đợt 1 năm 2021 "
+        "Trên đây là báo cáo sơ kết công tác thi đua, khen thưởng đợt 1 năm học 2021 - 2022 "
         "của Công đoàn Trường THCS Yên Đĩnh./.",
     ]
+    assert "KẾT QUẢ KHEN THƯỞNG ĐỢT 1 NĂM HỌC 2021 - 2022" in text
+    assert "So với cùng kỳ năm trước" in text
+    assert "Chưa có số liệu cùng kỳ năm trước để so sánh." in text
     headings = {b.text: b.bold for b in found if b.text[:3] in ("I. ", "II.", "III", "1. ", "2. ", "3. ")}
     assert set(headings.values()) == {True}
     assert not any("KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG" in t for t in text)  # no default heading

@@ -256,6 +256,8 @@ class Span(Record):
 
     start: dt.date
     end: dt.date
+    label: str = ""
+    """How reports name the campaign's time ("năm học 2021 - 2022"); default "năm <folder's year>"."""
 
 
 @dataclass(kw_only=True)

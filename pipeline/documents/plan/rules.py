@@ -54,6 +54,12 @@ class ValidPlan:
     def span(self) -> tuple[dt.date, dt.date]:
         return campaign_span(self.content, self.year)
 
+    @property
+    def campaign(self) -> str:
+        """The campaign's time as reports name it: "năm 2024", or the span's label."""
+        span = self.content.span
+        return span.label if span is not None and span.label else f"năm {self.year}"
+
     def period_label(self, number: int) -> str:
         """'1', or 'I' when the plan numbers its periods in Roman numerals."""
         return roman(number) if self.content.numbering == "I" else str(number)

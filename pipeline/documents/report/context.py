@@ -179,7 +179,8 @@ def _verb(form: RewardForm) -> str:
 
 
 def figures_prose(report: ValidReport, stats: Statistics) -> dict[str, Any]:
-    span = f"Trong {report.scope.label(report.year)}" if report.scope.period else f"Năm {report.year}"
+    label = report.scope.label(report.year)
+    span = f"Trong {label}" if report.scope.period else label[:1].upper() + label[1:]
     who = report.issuer.short_name
     if not stats.decisions and not stats.recorded:
         return {"lead": f"{span}, {who} chưa ban hành quyết định khen thưởng nào.", "items": [], "total": ""}
@@ -332,10 +333,12 @@ def report_context(report: ValidReport) -> dict[str, Any]:
     span = scope.label(year)
     if scope.period is not None:
         span += f" (từ {dates.numeric(scope.start)} đến {dates.numeric(scope.end)})"
+    labelled = scope.campaign != f"năm {year}"  # a campaign not named by the calendar year
     if scope.period is None or scope.period >= count:  # a one-period plan has no ĐỢT 2
-        next_label = f"NĂM {year + 1}"
+        next_label = "THỜI GIAN TỚI" if labelled else f"NĂM {year + 1}"
     else:
-        next_label = f"ĐỢT {report.plan.period_label(scope.period + 1)} NĂM {year}"
+        next_label = f"ĐỢT {report.plan.period_label(scope.period + 1)} {report.plan.campaign.upper()}"
+    previous = "cùng kỳ năm trước" if labelled else f"năm {year - 1}"
     doc = content.document
     movements = []
     for index, item in enumerate(content.movements):
@@ -402,7 +405,7 @@ def report_context(report: ValidReport) -> dict[str, Any]:
                 f"(Kèm theo Báo cáo số {document_number('bao-cao', issuer, doc.number)} "
                 f"{date_words(doc.date, report.date)} của {issuer.common_name})"
             ),
-            "versus_heading": f"So với năm {year - 1}",
+            "versus_heading": f"So với {previous}",
             "rows": statistics_rows(stats),
             "collective": count_cell(stats.total("tập thể")),
             "individual": count_cell(stats.total("cá nhân")),
@@ -412,6 +415,6 @@ def report_context(report: ValidReport) -> dict[str, Any]:
                 if stats.decisions
                 else ""
             ),
-            "note": "" if stats.previous_year else f"Chưa có số liệu năm {year - 1} để so sánh.",
+            "note": "" if stats.previous_year else f"Chưa có số liệu {previous} để so sánh.",
         },
     }

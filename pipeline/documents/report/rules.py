@@ -41,9 +41,12 @@ class Scope:
     end: dt.date
     shown: str = ""
     """The period's number as the plan writes it: "2" or "II"."""
+    campaign: str = ""
+    """The plan's time as reports name it ("năm học 2021 - 2022"); empty: "năm <year>"."""
 
     def label(self, year: int) -> str:
-        return f"năm {year}" if self.period is None else f"đợt {self.shown or self.period} năm {year}"
+        base = self.campaign or f"năm {year}"
+        return base if self.period is None else f"đợt {self.shown or self.period} {base}"
 
 
 @dataclass(frozen=True)
@@ -91,9 +94,9 @@ class Earlier:
 def scope_of(plan: ValidPlan, period: int | None) -> Scope:
     periods = plan.content.periods
     if period is None or periods[period - 1].review.kind == "tổng kết":
-        return Scope("tổng kết", None, periods[0].start, periods[-1].end)
+        return Scope("tổng kết", None, periods[0].start, periods[-1].end, campaign=plan.campaign)
     chosen = periods[period - 1]
-    return Scope("sơ kết", period, chosen.start, chosen.end, plan.period_label(period))
+    return Scope("sơ kết", period, chosen.start, chosen.end, plan.period_label(period), plan.campaign)
 
 
 def counted(decisions: list[ValidDecision], start: dt.date, cutoff: dt.date) -> list[ValidDecision]:
