@@ -544,6 +544,10 @@ def _records(
     return records
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate (category Cs): text that cannot be written to a .docx."""
+
+
 def _refused(values: dict[str, str], loc: CellLoc, problems: Problems) -> bool:
     """Refuse Excel error values, lone surrogates and names without letters; remove invisible
     characters (warning)."""
@@ -553,8 +557,9 @@ def _refused(values: dict[str, str], loc: CellLoc, problems: Problems) -> bool:
             problems.add(loc.at(key), f"ô có giá trị lỗi {text} của Excel: sửa công thức hoặc ghi giá trị")
             refused = True
             continue
-        broken = next((c for c in text if unicodedata.category(c) == "Cs"), None)
-        if broken is not None:
+        found = _SURROGATE.search(text)
+        if found is not None:
+            broken = found.group()
             problems.add(
                 loc.at(key),
                 f"ô có ký tự không hợp lệ {escape_invisible(broken)} (nửa cặp UTF-16): hãy gõ lại nội dung ô",
