@@ -642,3 +642,17 @@ def test_an_own_outline_without_the_movements_the_plan_launched_warns(tmp_path):
         "không có mục kết quả phong trào (mục có “block: phong-trao” và danh sách movements): "
         "“Bắc Kạn đẩy mạnh chương trình chuyển đổi số”"
     ]
+
+
+def test_a_default_section_written_without_content_is_refused(tmp_path):
+    project = other_project("ubnd-tinh", tmp_path)
+    path = project.root / "content/2024/bao-cao-dot-1.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("situation:\n"), text.index("leadership:")
+    line = text[:start].count("\n") + 1
+    path.write_text(text[:start] + "situation:\n" + text[end:], encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        render_report(project, 2024, 1, today=dt.date(2025, 1, 10))
+    assert [str(p) for p in caught.value.problems] == [
+        f"content/2024/bao-cao-dot-1.yaml:{line}: situation: mục này chưa có nội dung (báo cáo không in mục trống)"
+    ]

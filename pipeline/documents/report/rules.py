@@ -157,6 +157,9 @@ def _check_outline(content: ReportContent, problems: Problems) -> None:
         for name in sorted(missing, key=DEFAULT_REPORT_SECTIONS.index):
             message = "thiếu trường bắt buộc (hoặc ghi bố cục riêng của báo cáo trong sections)"
             problems.add(content.loc.at(name), message)
+        for name in ("situation", "assessment"):
+            if name not in missing and getattr(content, name) is None:  # written without content
+                problems.add(content.loc.at(name), "mục này chưa có nội dung (báo cáo không in mục trống)")
         _empty_sections(content, content.loc, problems, missing)
         return
     for name in (*DEFAULT_REPORT_SECTIONS, "commendation"):
