@@ -507,7 +507,7 @@ def _diff_steps(project: Project, args: argparse.Namespace, progress: Any) -> in
         return 0
     outputs = versions.Outputs(out / f"{stem}.html", out / f"{stem}-redline.docx")
     progress.step("ghi trang so sánh và bản theo dõi thay đổi")
-    versions.write_outputs(comparison, old, new, outputs)
+    versions.write_outputs(comparison, outputs)
     print(docdiff.summary(comparison), file=sys.stderr)
     print(f"Trang so sánh: {_shown(outputs.html, project.root)}", file=sys.stderr)
     print(f"Bản theo dõi thay đổi (Word): {_shown(outputs.redline, project.root)}", file=sys.stderr)

@@ -175,10 +175,8 @@ def render_proposal(
 def build_proposal(
     project: Project, year: int, period: int, *, draft: bool = False, content: Content | None = None
 ) -> Built:
-    data, warnings = render_proposal(project, year, period, draft=draft, content=content)
-    path = project.output_dir(year) / proposal.output_name(year, period)
-    write_atomic(path, data)
-    return Built(path, warnings)
+    job = Job(project, year, period, dt.date.today(), draft=draft, content=content)
+    return KINDS["proposal"].build(job)
 
 
 def render_minutes(
@@ -193,10 +191,8 @@ def render_minutes(
 def build_minutes(
     project: Project, year: int, period: int, *, draft: bool = False, content: Content | None = None
 ) -> Built:
-    data, warnings = render_minutes(project, year, period, draft=draft, content=content)
-    path = project.output_dir(year) / minutes.output_name(year, period)
-    write_atomic(path, data)
-    return Built(path, warnings)
+    job = Job(project, year, period, dt.date.today(), draft=draft, content=content)
+    return KINDS["minutes"].build(job)
 
 
 # ---- the registry --------------------------------------------------------------------------------

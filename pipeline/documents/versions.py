@@ -78,13 +78,11 @@ def compare_bytes(old: bytes, new: bytes, old_name: str, new_name: str) -> docdi
     return docdiff.compare(Document(io.BytesIO(old)), Document(io.BytesIO(new)), old_name, new_name)
 
 
-def write_outputs(comparison: docdiff.Comparison, old: bytes, new: bytes, outputs: Outputs) -> None:
+def write_outputs(comparison: docdiff.Comparison, outputs: Outputs) -> None:
+    """The HTML page and the redline; the redline changes the comparison's new document."""
     write_atomic(outputs.html, diff_html.render_html(comparison).encode("utf-8"))
-    if comparison.documents is not None:  # the documents the comparison read: not read twice
-        old_doc, new_doc = comparison.documents
-        document = redline.redline(old_doc, new_doc, (comparison.old_parts, comparison.new_parts))
-    else:
-        document = redline.redline(Document(io.BytesIO(old)), Document(io.BytesIO(new)))
+    old_doc, new_doc = comparison.documents  # as the comparison read them: not read twice
+    document = redline.redline(old_doc, new_doc, (comparison.old_parts, comparison.new_parts))
     buffer = io.BytesIO()
     document.save(buffer)
     write_atomic(outputs.redline, normalize_zip(buffer.getvalue()))

@@ -303,7 +303,7 @@ class Comparison:
     old_parts: list[Part]
     new_parts: list[Part]
     changes: list[Change]
-    documents: tuple[DocxDocument, DocxDocument] | None = field(default=None, repr=False, compare=False)
+    documents: tuple[DocxDocument, DocxDocument] = field(repr=False, compare=False)
     """The two documents the parts were read from (a redline reuses them and changes the new one)."""
 
     @property

@@ -27,7 +27,8 @@ class Resolver:
         self._styles: dict[tuple[str, str | None], Any] = {}
         self._chains: dict[int, list[Any]] = {}
         self._aligns: dict[str | None, str] = {}
-        self._inherited: dict[tuple[str | None, str | None], tuple[Any, Any, Any]] = {}
+        self._inherited: dict[tuple[str | None, str | None], tuple[Any, Any, float | None]] = {}
+        """(bold, italic, size in pt) from the styles, by (run style, paragraph style)."""
 
     def run_format(self, paragraph: Paragraph, run: Any) -> tuple[bool, bool, float | None]:
         """(bold, italic, size in pt) of one run: its own w:rPr, else its styles'.
@@ -38,15 +39,16 @@ class Resolver:
         if bold is None or italic is None or size is None:
             key = (run_style, _style_id(paragraph._p))
             if key not in self._inherited:
+                styled_size = self._styled(paragraph, run, "size")
                 self._inherited[key] = (
-                    self._font(paragraph, None, run, "bold"),
-                    self._font(paragraph, None, run, "italic"),
-                    self._font(paragraph, None, run, "size"),
+                    self._styled(paragraph, run, "bold"),
+                    self._styled(paragraph, run, "italic"),
+                    styled_size.pt if styled_size is not None else None,
                 )
             styled = self._inherited[key]
             bold = styled[0] if bold is None else bold
             italic = styled[1] if italic is None else italic
-            size = (styled[2].pt if styled[2] is not None else None) if size is None else size
+            size = styled[2] if size is None else size
         return bool(bold), bool(italic), size if size is not None else self.default_size
 
     def align(self, paragraph: Paragraph) -> str:
@@ -56,12 +58,9 @@ class Resolver:
             return JC_NAMES.get(jc.get(_VAL, ""), "left")
         style_id = _style_id(paragraph._p)
         if style_id not in self._aligns:
-            value = None
-            for style in self._chain(self.paragraph_style(paragraph)):
-                if value is not None:
-                    break
-                value = style.paragraph_format.alignment
-            self._aligns[style_id] = ALIGN_NAMES.get(value, "left") if value is not None else "left"
+            chain = self._chain(self.paragraph_style(paragraph))
+            value = next((v for s in chain if (v := s.paragraph_format.alignment) is not None), None)
+            self._aligns[style_id] = ALIGN_NAMES.get(value, "left")
         return self._aligns[style_id]
 
     def paragraph_style(self, paragraph: Paragraph) -> Any:
@@ -90,13 +89,10 @@ class Resolver:
             self._chains[id(style)] = chain
         return self._chains[id(style)]
 
-    def _font(self, paragraph: Paragraph, value: Any, run: Any, name: str) -> Any:
-        """`value` (the run's own) or the first set in the run's style chain, then the paragraph's."""
-        for style in self._chain(self._run_style(run)) + self._chain(self.paragraph_style(paragraph)):
-            if value is not None:
-                break
-            value = getattr(style.font, name)
-        return value
+    def _styled(self, paragraph: Paragraph, run: Any, name: str) -> Any:
+        """The first `name` font value set in the run's style chain, then the paragraph's."""
+        chain = self._chain(self._run_style(run)) + self._chain(self.paragraph_style(paragraph))
+        return next((v for style in chain if (v := getattr(style.font, name)) is not None), None)
 
 
 _RPR, _B, _I, _SZ, _RSTYLE, _VAL = (qn(f"w:{n}") for n in ("rPr", "b", "i", "sz", "rStyle", "val"))

@@ -146,8 +146,9 @@ POINT_LETTERS = [
 """Vietnamese point letters: a), b), c), d), đ), e), g) …"""
 
 
-def _check_outline(content: ReportContent, problems: Problems) -> None:
-    """Either the default outline (every field of DEFAULT_REPORT_SECTIONS) or the report's own."""
+def _check_outline(content: ReportContent, problems: Problems) -> set[str] | None:
+    """Either the default outline (every field of DEFAULT_REPORT_SECTIONS) or the report's own;
+    for the report's own, the computed blocks it prints (None for the default outline)."""
     if not content.sections:
         missing = frozenset(
             name
@@ -161,7 +162,7 @@ def _check_outline(content: ReportContent, problems: Problems) -> None:
             if name not in missing and getattr(content, name) is None:  # written without content
                 problems.add(content.loc.at(name), "mục này chưa có nội dung (báo cáo không in mục trống)")
         _empty_sections(content, content.loc, problems, missing)
-        return
+        return None
     for name in (*DEFAULT_REPORT_SECTIONS, "commendation"):
         if name != "movements" and getattr(content, name) not in (None, []):
             problems.add(
@@ -175,6 +176,7 @@ def _check_outline(content: ReportContent, problems: Problems) -> None:
             content.loc.at("movements"),
             "kết quả các phong trào chỉ được in trong mục có “block: phong-trao”; thêm mục đó vào sections",
         )
+    return set(blocks)
 
 
 def _check_sections(
@@ -211,16 +213,6 @@ def _check_sections(
                 "“optional: true” để bỏ mục khi không có nội dung)",
             )
         _check_sections(section.sections, level + 1, blocks, problems)
-
-
-def outline_blocks(sections: list[ReportSection]) -> set[str]:
-    """The computed blocks a report's own outline prints."""
-    found: set[str] = set()
-    for section in sections:
-        if section.block:
-            found.add(section.block)
-        found |= outline_blocks(section.sections)
-    return found
 
 
 def _section_prose(sections: list[ReportSection]) -> list[tuple[Loc, str]]:
@@ -278,7 +270,7 @@ def check_report(
     issued = (
         check_issuance(content.document, on, catalogs, problems, signer_marked=signer_marked) if on else None
     )
-    _check_outline(content, problems)
+    blocks = _check_outline(content, problems)
     for loc, text in _prose(content):
         check_references(
             text, loc, catalogs, on or scope.end, year, problems, draft=draft, figures_allowed=True
@@ -293,9 +285,7 @@ def check_report(
                 f"kế hoạch năm {year} không phát động phong trào “{item.movement}”",
             )
         reported.append(item.movement)
-    own_outline_without_movements = bool(content.sections) and "phong-trao" not in outline_blocks(
-        content.sections
-    )
+    own_outline_without_movements = blocks is not None and "phong-trao" not in blocks
     missing = [catalogs.movements[ident].name for ident in launched if ident not in reported]
     if missing and own_outline_without_movements:
         problems.warn(
