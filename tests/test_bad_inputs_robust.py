@@ -279,6 +279,18 @@ CASES = [
         template("ke-hoach.docx", lambda p: rezip(p, "word/_rels/document.xml.rels", lambda _: b"<")),
     ),
     Case(
+        "template-unread-part-damaged",  # copied into the output as it is: checked all the same
+        ("plan", "2024"),
+        "templates/ke-hoach.docx: phần word/theme/theme1.xml trong mẫu bị hỏng",
+        template("ke-hoach.docx", lambda p: rezip(p, "word/theme/theme1.xml", lambda d: d[:100])),
+    ),
+    Case(
+        "shared-part-text-damaged",
+        ("decision", "2024", "2"),
+        "templates/parts/cuoi-van-ban.docx: phần word/document.xml trong mẫu bị hỏng",
+        template("parts/cuoi-van-ban.docx", lambda p: rezip(p, "word/document.xml", lambda d: d[:-20])),
+    ),
+    Case(
         "shared-part-damaged",
         ("plan", "2024"),
         "templates/parts/dau-van-ban.docx: mẫu hỏng hoặc không phải tệp Word (.docx)",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from docx import Document
 
-from pipeline.documents import year as validate
 from pipeline.documents.plan import context as compute
+from pipeline.documents.plan import rules as validate
 from pipeline.documents.registry import PLAN_TEMPLATE, render_plan
 from pipeline.word import reader as extract
 from pipeline.word import render

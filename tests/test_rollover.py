@@ -11,9 +11,9 @@ import pytest
 from docx import Document
 
 from pipeline.content.project import Project
+from pipeline.documents.plan.rules import load_plan
 from pipeline.documents.registry import render_plan
 from pipeline.documents.rollover import RolloverRefused, previous_working_day, roll_over
-from pipeline.documents.year import load_plan
 from pipeline.errors import ContentError
 from pipeline.word import reader as extract
 

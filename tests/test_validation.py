@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.content.project import Project
-from pipeline.documents.year import load_plan
+from pipeline.documents.plan.rules import load_plan
 from pipeline.errors import ContentError
 
 from .conftest import edit

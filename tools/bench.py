@@ -227,7 +227,7 @@ def table_floor(folder: Path, awards: int) -> list[str]:
 
 def plan_floor(folder: Path, root: Path) -> list[str]:
     from pipeline.documents.plan.context import plan_context
-    from pipeline.documents.year import load_plan
+    from pipeline.documents.plan.rules import load_plan
 
     context = plan_context(load_plan(root, 2024))
     with (folder / "context.pickle").open("wb") as handle:

@@ -15,37 +15,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.content.project import Content, Project
-from pipeline.documents import signed
-from pipeline.documents.decision import context as decision
-from pipeline.documents.decision.rules import decision_periods
-from pipeline.documents.minutes import context as minutes
-from pipeline.documents.minutes.rules import minutes_periods
-from pipeline.documents.plan import context as plan
-from pipeline.documents.proposal import context as proposal
-from pipeline.documents.report import context as report
-from pipeline.documents.report.rules import ValidReport, report_file
+from pipeline.documents import decision as decision_kind
+from pipeline.documents import minutes as minutes_kind
+from pipeline.documents import plan as plan_kind
+from pipeline.documents import proposal as proposal_kind
+from pipeline.documents import report as report_kind
 from pipeline.documents.shared import Built, document_bytes, document_number
-from pipeline.documents.write_back import write_report_date
-from pipeline.documents.year import (
-    load_decision,
-    load_minutes,
-    load_plan,
-    load_proposal,
-    load_report,
-    proposal_periods,
-)
 from pipeline.errors import ContentError, InputProblem, Problem, os_reason
 from pipeline.vn import dates as vndates
 from pipeline.word.write import write_atomic
 
 if TYPE_CHECKING:
     from pipeline.content.model import Issuer
+    from pipeline.documents.report.rules import ValidReport
 
-PLAN_TEMPLATE = plan.TEMPLATE
-DECISION_TEMPLATE = decision.TEMPLATE
-REPORT_TEMPLATE = report.TEMPLATE
-PROPOSAL_TEMPLATE = proposal.TEMPLATE
-MINUTES_TEMPLATE = minutes.TEMPLATE
+# A kind's modules are imported when one of its documents is rendered: `make plan` loads no
+# decision, report, register or diff code.
+
+PLAN_TEMPLATE = plan_kind.TEMPLATE
+DECISION_TEMPLATE = decision_kind.TEMPLATE
+REPORT_TEMPLATE = report_kind.TEMPLATE
+PROPOSAL_TEMPLATE = proposal_kind.TEMPLATE
+MINUTES_TEMPLATE = minutes_kind.TEMPLATE
 
 
 # ---- one function pair per kind ------------------------------------------------------------------
@@ -60,9 +51,12 @@ def render_plan_warned(
     project: Project, year: int, *, draft: bool = False, content: Content | None = None
 ) -> tuple[bytes, list[Problem]]:
     """The plan of a year as .docx bytes, with the warnings its rules raised."""
+    from pipeline.documents.plan import context as plan
+    from pipeline.documents.plan.rules import load_plan
+
     valid = load_plan(project.root, year, draft=draft, content=content or Content(project))
     data = document_bytes(
-        project.templates, plan.TEMPLATE, plan.plan_context(valid), plan.plan_properties(valid)
+        project.templates, plan_kind.TEMPLATE, plan.plan_context(valid), plan.plan_properties(valid)
     )
     return data, list(valid.warnings)
 
@@ -74,7 +68,9 @@ def build_plan(project: Project, year: int, *, draft: bool = False, content: Con
 def build_plan_warned(
     project: Project, year: int, *, draft: bool = False, content: Content | None = None
 ) -> Built:
-    path = project.output_dir(year) / plan.output_name(year)
+    from pipeline.documents.plan.context import output_name
+
+    path = project.output_dir(year) / output_name(year)
     data, warnings = render_plan_warned(project, year, draft=draft, content=content)
     write_atomic(path, data)
     return Built(path, warnings)
@@ -91,6 +87,9 @@ def render_decision(
 def _prepare_decision(
     project: Project, year: int, period: int, *, draft: bool, content: Content | None
 ) -> Prepared:
+    from pipeline.documents.decision import context as decision
+    from pipeline.documents.year import load_decision
+
     valid = load_decision(project.root, year, period, draft=draft, content=content or Content(project))
     context, props = decision.decision_context(valid), decision.decision_properties(valid)
     doc, warnings = valid.content.document, valid.warnings
@@ -98,7 +97,7 @@ def _prepare_decision(
         None if valid.draft else _signed_label("quyet-dinh", "Quyết định", valid.issuer, doc.number, doc.date)
     )
     del valid  # the records of a long list are not needed while its document renders
-    data = document_bytes(project.templates, decision.TEMPLATE, context, props)
+    data = document_bytes(project.templates, decision_kind.TEMPLATE, context, props)
     path = project.output_dir(year) / decision.output_name(year, period)
     return Prepared(path, data, warnings, label)
 
@@ -127,6 +126,9 @@ def render_report(
     content: Content | None = None,
 ) -> tuple[bytes, ValidReport]:
     """A báo cáo sơ kết (period) or tổng kết (period None) as .docx bytes, with its validated input."""
+    from pipeline.documents.report import context as report
+    from pipeline.documents.year import load_report
+
     valid = load_report(
         project.root,
         year,
@@ -137,7 +139,7 @@ def render_report(
         content=content or Content(project),
     )
     context, props = report.report_context(valid), report.report_properties(valid)
-    return document_bytes(project.templates, report.TEMPLATE, context, props), valid
+    return document_bytes(project.templates, report_kind.TEMPLATE, context, props), valid
 
 
 def build_report(
@@ -151,10 +153,14 @@ def build_report(
     content: Content | None = None,
     force: bool = False,
 ) -> tuple[Built, ValidReport]:
+    from pipeline.documents.report.context import output_name
+    from pipeline.documents.report.rules import report_file
+    from pipeline.documents.write_back import write_report_date
+
     data, valid = render_report(
         project, year, period, today=today, report_date=report_date, draft=draft, content=content
     )
-    prepared = Prepared(project.output_dir(year) / report.output_name(year, valid), data, valid.warnings)
+    prepared = Prepared(project.output_dir(year) / output_name(year, valid), data, valid.warnings)
     saved = None
     if report_date is not None:  # kept in the content file before the report is written
         source = project.content_dir(year) / report_file(valid.scope.period)
@@ -167,9 +173,12 @@ def render_proposal(
     project: Project, year: int, period: int, *, draft: bool = False, content: Content | None = None
 ) -> tuple[bytes, list[Problem]]:
     """The Tờ trình of a period as .docx bytes, with the warnings its rules raised."""
+    from pipeline.documents.proposal import context as proposal
+    from pipeline.documents.year import load_proposal
+
     valid = load_proposal(project.root, year, period, draft=draft, content=content or Content(project))
     context, props = proposal.proposal_context(valid), proposal.proposal_properties(valid)
-    return document_bytes(project.templates, proposal.TEMPLATE, context, props), valid.warnings
+    return document_bytes(project.templates, proposal_kind.TEMPLATE, context, props), valid.warnings
 
 
 def build_proposal(
@@ -183,9 +192,12 @@ def render_minutes(
     project: Project, year: int, period: int, *, draft: bool = False, content: Content | None = None
 ) -> tuple[bytes, list[Problem]]:
     """The council's minutes of a period as .docx bytes, with the warnings its rules raised."""
+    from pipeline.documents.minutes import context as minutes
+    from pipeline.documents.year import load_minutes
+
     valid = load_minutes(project.root, year, period, draft=draft, content=content or Content(project))
     context, props = minutes.minutes_context(valid), minutes.minutes_properties(valid)
-    return document_bytes(project.templates, minutes.TEMPLATE, context, props), valid.warnings
+    return document_bytes(project.templates, minutes_kind.TEMPLATE, context, props), valid.warnings
 
 
 def build_minutes(
@@ -228,6 +240,8 @@ def write_prepared(project: Project, item: Prepared, *, force: bool = False) -> 
     """Write a rendered document; a signed one whose text changed is kept first (signed.py)."""
     change = None
     if item.signed is not None:
+        from pipeline.documents import signed
+
         change = signed.guard(item.path, item.data, item.signed, project.display(item.path), force=force)
     write_atomic(item.path, item.data)
     if change is None:
@@ -283,6 +297,8 @@ def _period(job: Job, what: str = "quyết định") -> int:
 
 
 def _report_periods(folder: Path) -> list[int | None]:
+    from pipeline.documents.report.rules import report_file
+
     numbers: list[int | None] = [
         int(p.stem.rsplit("-", 1)[1]) for p in sorted(folder.glob("bao-cao-dot-*.yaml"))
     ]
@@ -290,8 +306,10 @@ def _report_periods(folder: Path) -> list[int | None]:
 
 
 def _plan(job: Job) -> Prepared:
+    from pipeline.documents.plan.context import output_name
+
     data, warnings = render_plan_warned(job.project, job.year, draft=job.draft, content=job.content)
-    return Prepared(job.project.output_dir(job.year) / plan.output_name(job.year), data, warnings)
+    return Prepared(job.project.output_dir(job.year) / output_name(job.year), data, warnings)
 
 
 def _decision(job: Job) -> Prepared:
@@ -299,33 +317,55 @@ def _decision(job: Job) -> Prepared:
 
 
 def _proposal(job: Job) -> Prepared:
+    from pipeline.documents.proposal.context import output_name
+
     period = _period(job, "tờ trình")
     data, warnings = render_proposal(job.project, job.year, period, draft=job.draft, content=job.content)
-    return Prepared(job.project.output_dir(job.year) / proposal.output_name(job.year, period), data, warnings)
+    return Prepared(job.project.output_dir(job.year) / output_name(job.year, period), data, warnings)
 
 
 def _minutes(job: Job) -> Prepared:
+    from pipeline.documents.minutes.context import output_name
+
     period = _period(job, "biên bản")
     data, warnings = render_minutes(job.project, job.year, period, draft=job.draft, content=job.content)
-    return Prepared(job.project.output_dir(job.year) / minutes.output_name(job.year, period), data, warnings)
+    return Prepared(job.project.output_dir(job.year) / output_name(job.year, period), data, warnings)
 
 
 def _report(job: Job) -> Prepared:
+    from pipeline.documents.report.context import output_name
+
     data, valid = render_report(
         job.project, job.year, job.period, today=job.today, draft=job.draft, content=job.content
     )
-    prepared = Prepared(
-        job.project.output_dir(job.year) / report.output_name(job.year, valid), data, valid.warnings
-    )
+    prepared = Prepared(job.project.output_dir(job.year) / output_name(job.year, valid), data, valid.warnings)
     return _signed_report(prepared, valid)
+
+
+def _minutes_periods(folder: Path) -> list[int | None]:
+    from pipeline.documents.minutes.rules import minutes_periods
+
+    return list(minutes_periods(folder))
+
+
+def _decision_periods(folder: Path) -> list[int | None]:
+    from pipeline.documents.decision.rules import decision_periods
+
+    return list(decision_periods(folder))
+
+
+def _proposal_periods(folder: Path) -> list[int | None]:
+    from pipeline.documents.year import proposal_periods
+
+    return list(proposal_periods(folder))
 
 
 KINDS: dict[str, Kind] = {
     "plan": Kind("plan", periods=lambda _folder: [None], prepare=_plan),
-    "minutes": Kind("minutes", periods=lambda folder: list(minutes_periods(folder)), prepare=_minutes),
-    "decision": Kind("decision", periods=lambda folder: list(decision_periods(folder)), prepare=_decision),
+    "minutes": Kind("minutes", periods=_minutes_periods, prepare=_minutes),
+    "decision": Kind("decision", periods=_decision_periods, prepare=_decision),
     "report": Kind("report", periods=_report_periods, prepare=_report, dated=True),
-    "proposal": Kind("proposal", periods=lambda folder: list(proposal_periods(folder)), prepare=_proposal),
+    "proposal": Kind("proposal", periods=_proposal_periods, prepare=_proposal),
 }
 
 

@@ -29,9 +29,8 @@ from pipeline.content import marks
 from pipeline.content.project import Content
 from pipeline.content.splice import Edit, YamlText, apply
 from pipeline.documents import carryover
-from pipeline.documents.plan.rules import PLAN_FILE, ValidPlan
+from pipeline.documents.plan.rules import PLAN_FILE, ValidPlan, check_plan, load_plan
 from pipeline.documents.shared import anniversary_text
-from pipeline.documents.year import check_plan, load_plan
 from pipeline.documents.year_files import Prepared, prepare_year_files, work_order
 from pipeline.errors import InputProblem, Problem, Problems
 from pipeline.vn import dates

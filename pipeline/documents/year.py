@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from pipeline.content import marks
@@ -24,34 +23,11 @@ from pipeline.documents.decision.rules import (
     proposal_file,
 )
 from pipeline.documents.minutes.rules import ValidMinutes, check_minutes, minutes_file
-from pipeline.documents.plan.rules import ValidPlan, read_plan
+from pipeline.documents.plan.rules import ValidPlan, check_plan
 from pipeline.documents.proposal.rules import CouncilBasis, ValidProposal, check_proposal
 from pipeline.documents.register import Entry, Register, read_imports
 from pipeline.documents.report.rules import Earlier, ValidReport, check_report, report_file, scope_of
 from pipeline.errors import ContentError, Problem, Problems
-
-
-def check_plan(content: Content, year: int, problems: Problems, *, draft: bool = False) -> ValidPlan | None:
-    """The catalogs and the year's plan, validated once per `content`; None (with problems) if wrong."""
-    catalogs = content.catalogs(problems)
-    warned = len(problems.warnings)
-    plan = content.once(
-        ("plan", year, draft), lambda found: read_plan(content, year, catalogs, found, draft), problems
-    )
-    del problems.warnings[warned:]  # the plan's own (ValidPlan.warnings): shown when the plan is built
-    return plan
-
-
-def load_plan(root: Path, year: int, *, draft: bool = False, content: Content | None = None) -> ValidPlan:
-    """Load and validate a year's plan and the shared catalogs; raise ContentError on any problem.
-
-    A draft tolerates "CẦN BỔ SUNG" marks; otherwise each mark is a problem.
-    """
-    problems = Problems()
-    plan = check_plan(content or Content(root), year, problems, draft=draft)
-    problems.raise_if_any()
-    assert plan is not None
-    return replace(plan, warnings=tuple(problems.warnings)) if problems.warnings else plan
 
 
 def load_year(

@@ -9,22 +9,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import traceback
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from docx import Document
+from docx.opc.part import XmlPart
 from docxtpl import DocxTemplate
 from jinja2 import meta
 from lxml import etree
 
 from pipeline.errors import InputProblem, display_path, os_reason, technical
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
@@ -40,47 +45,80 @@ def _patch(template_path: Path, xml: str) -> str:
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
 
 
-def check_package(path: Path, root: Path) -> None:
-    """Raise TemplateProblem unless `path` is a readable .docx (a zip with word/document.xml)."""
-    shown = display_path(path, root)
-    fix = "chép lại mẫu từ bản gốc (git checkout -- templates/ hoặc tdkt templates --force)"
+_FIX = "chép lại mẫu từ bản gốc (git checkout -- templates/ hoặc tdkt templates --force)"
+_PART_NAMES = ("[Content_Types].xml", "word/document.xml")
+
+
+def _template_problem(path: Path, root: Path, why: str) -> TemplateProblem:
+    return TemplateProblem(f"{display_path(path, root)}: {why}; {_FIX}")
+
+
+def _broken_part(package: zipfile.ZipFile, names: Iterable[str]) -> tuple[str, Exception] | None:
+    """The first of `names` (XML parts) that does not parse, with lxml's reason."""
+    for name in sorted(names):
+        if name.endswith((".xml", ".rels")):
+            try:
+                etree.fromstring(package.read(name))
+            except etree.XMLSyntaxError as exc:
+                return name, exc
+    return None
+
+
+@contextlib.contextmanager
+def _package(path: Path, root: Path) -> Iterator[zipfile.ZipFile]:
+    """The template's zip, with every way of not being one as a TemplateProblem."""
     if path.is_dir():
-        raise TemplateProblem(f"{shown}: mẫu văn bản là một thư mục, không phải tệp .docx; {fix}")
+        raise _template_problem(path, root, "mẫu văn bản là một thư mục, không phải tệp .docx")
     if not path.is_file():
-        raise TemplateProblem(f"{shown}: không có mẫu văn bản này; {fix}")
+        raise _template_problem(path, root, "không có mẫu văn bản này")
     try:
         with zipfile.ZipFile(path) as package:
-            names = set(package.namelist())
-            if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-                raise TemplateProblem(
-                    f"{shown}: mẫu không phải tệp Word (.docx) hợp lệ: thiếu word/document.xml; {fix}"
+            if not set(_PART_NAMES) <= set(package.namelist()):
+                raise _template_problem(
+                    path, root, "mẫu không phải tệp Word (.docx) hợp lệ: thiếu word/document.xml"
                 )
-            for name in sorted(names):
-                if name.endswith((".xml", ".rels")):
-                    try:
-                        etree.fromstring(package.read(name))
-                    except etree.XMLSyntaxError as exc:
-                        raise TemplateProblem(
-                            f"{shown}: phần {name} trong mẫu bị hỏng ({technical(exc)}); {fix}"
-                        ) from exc
+            yield package
+    except zipfile.BadZipFile as exc:
+        raise _template_problem(path, root, "mẫu hỏng hoặc không phải tệp Word (.docx)") from exc
+    except OSError as exc:
+        raise _template_problem(path, root, f"không đọc được mẫu ({os_reason(exc)})") from exc
+
+
+def open_template(path: Path, root: Path) -> DocumentObject:
+    """The template opened as a Word document; TemplateProblem unless every XML part of it is
+    well-formed, since the parts python-docx does not read are copied into the output as they are."""
+    with _package(path, root) as package:
+        try:
             opened = Document(str(path))
             opened.element.body  # noqa: B018 - the main part must be a Word document
-    except TemplateProblem:
-        raise
-    except zipfile.BadZipFile as exc:
-        raise TemplateProblem(f"{shown}: mẫu hỏng hoặc không phải tệp Word (.docx); {fix}") from exc
-    except OSError as exc:
-        raise TemplateProblem(f"{shown}: không đọc được mẫu ({os_reason(exc)}); {fix}") from exc
-    except Exception as exc:  # python-docx refusing the package: what it says is all we know
-        why = technical(exc)
-        raise TemplateProblem(f"{shown}: mẫu không mở được như tệp Word (.docx) ({why}); {fix}") from exc
+        except Exception as exc:  # python-docx refusing the package: name the broken part if any
+            broken = _broken_part(package, package.namelist())
+            if broken is not None:
+                why = f"phần {broken[0]} trong mẫu bị hỏng ({technical(broken[1])})"
+                raise _template_problem(path, root, why) from exc
+            why = f"mẫu không mở được như tệp Word (.docx) ({technical(exc)})"
+            raise _template_problem(path, root, why) from exc
+        parsed = {p.partname.lstrip("/") for p in opened.part.package.iter_parts() if isinstance(p, XmlPart)}
+        broken = _broken_part(package, set(package.namelist()) - parsed)
+        if broken is not None:
+            why = f"phần {broken[0]} trong mẫu bị hỏng ({technical(broken[1])})"
+            raise _template_problem(path, root, why)
+    return opened
 
 
 def part_body_xml(path: Path, root: Path) -> str:
     """The body of a shared part, without its section properties, ready for Jinja; `root` is the
-    project, for the file name in a TemplateProblem."""
-    check_package(path, root)
-    body = Document(str(path)).element.body
+    project, for the file name in a TemplateProblem. Only the part's text is used: its styles,
+    settings and other parts are not read."""
+    with _package(path, root) as package:
+        try:
+            document = etree.fromstring(package.read("word/document.xml"))
+        except etree.XMLSyntaxError as exc:
+            why = f"phần word/document.xml trong mẫu bị hỏng ({technical(exc)})"
+            raise _template_problem(path, root, why) from exc
+    body = document.find(f"{{{W_NS}}}body")
+    if document.tag != f"{{{W_NS}}}document" or body is None:
+        raise _template_problem(path, root, "mẫu không mở được như tệp Word (.docx) (không có phần thân)")
     pieces = [body.text or ""]
     for child in body:
         if child.tag == f"{{{W_NS}}}sectPr":
@@ -426,8 +464,8 @@ def describe(exc: Exception, main: Path, main_source: str) -> str:
 def render(template_path: Path, context: dict[str, Any]) -> DocxTemplate:
     """Render a template with a context; the result is kept in memory."""
     templates_dir = template_path.parent
-    check_package(template_path, templates_dir.parent)
     tpl = StrictDocxTemplate(template_path)
+    tpl.docx = open_template(template_path, templates_dir.parent)
     tpl.render(context, jinja_env=environment(templates_dir))
     return tpl
 

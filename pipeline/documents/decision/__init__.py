@@ -1,1 +1,3 @@
 """Commendation decisions (quyết định khen thưởng): rules.py, money.py (reward amounts), context.py."""
+
+TEMPLATE = "quyet-dinh.docx"

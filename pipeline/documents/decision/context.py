@@ -31,8 +31,6 @@ from pipeline.word.write import Properties
 if TYPE_CHECKING:
     from pipeline.documents.decision.rules import ValidDecision
 
-TEMPLATE = "quyet-dinh.docx"
-
 
 def output_name(year: int, period: int) -> str:
     return f"quyet-dinh-dot-{period}-{year}.docx"

@@ -13,7 +13,6 @@ from pipeline.word.write import Properties
 if TYPE_CHECKING:
     from pipeline.documents.minutes.rules import ValidMinutes
 
-TEMPLATE = "bien-ban.docx"
 KIND = "bien-ban"
 
 

@@ -21,8 +21,6 @@ from pipeline.word.write import Properties
 if TYPE_CHECKING:
     from pipeline.documents.plan.rules import ValidPlan
 
-TEMPLATE = "ke-hoach.docx"
-
 
 def output_name(year: int) -> str:
     return f"ke-hoach-{year}.docx"

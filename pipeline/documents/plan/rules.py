@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.content import marks
 from pipeline.content.model import PlanContent
+from pipeline.content.project import Content
 from pipeline.content.schema import read
 from pipeline.documents.shared import (
     check_department,
@@ -29,7 +31,6 @@ from pipeline.vn import dates, inline
 if TYPE_CHECKING:
     from pipeline.content.catalogs import Catalogs
     from pipeline.content.model import Issuer, Signer
-    from pipeline.content.project import Content
 
 PLAN_FILE = "ke-hoach.yaml"
 
@@ -341,3 +342,26 @@ def check_typed_counts(
                         loc,
                         f"{shown} gõ tay sai số năm: theo lịch là {right}; viết [ky-niem:{anniversary.id}]",
                     )
+
+
+def check_plan(content: Content, year: int, problems: Problems, *, draft: bool = False) -> ValidPlan | None:
+    """The catalogs and the year's plan, validated once per `content`; None (with problems) if wrong."""
+    catalogs = content.catalogs(problems)
+    warned = len(problems.warnings)
+    plan = content.once(
+        ("plan", year, draft), lambda found: read_plan(content, year, catalogs, found, draft), problems
+    )
+    del problems.warnings[warned:]  # the plan's own (ValidPlan.warnings): shown when the plan is built
+    return plan
+
+
+def load_plan(root: Path, year: int, *, draft: bool = False, content: Content | None = None) -> ValidPlan:
+    """Load and validate a year's plan and the shared catalogs; raise ContentError on any problem.
+
+    A draft tolerates "CẦN BỔ SUNG" marks; otherwise each mark is a problem.
+    """
+    problems = Problems()
+    plan = check_plan(content or Content(root), year, problems, draft=draft)
+    problems.raise_if_any()
+    assert plan is not None
+    return replace(plan, warnings=tuple(problems.warnings)) if problems.warnings else plan

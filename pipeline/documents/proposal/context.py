@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from pipeline.documents.decision.rules import Award
     from pipeline.documents.proposal.rules import ValidProposal
 
-TEMPLATE = "to-trinh.docx"
 KIND = "to-trinh"
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 

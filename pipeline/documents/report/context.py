@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     from pipeline.documents.decision.rules import ValidDecision
     from pipeline.documents.report.rules import Recorded, ValidReport
 
-TEMPLATE = "bao-cao.docx"
-
 
 def output_name(year: int, report: ValidReport) -> str:
     if report.scope.period is None:
