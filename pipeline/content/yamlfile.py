@@ -9,13 +9,22 @@ than MAX_DEPTH, and control characters or lone surrogates, even when written as 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pipeline.errors import (
@@ -39,6 +48,12 @@ _STD_TAG = "tag:yaml.org,2002:"
 
 # Line breaks PyYAML counts but an editor may not; they would shift every reported line.
 _ODD_BREAKS = frozenset({"\x85", "\u2028", "\u2029"})
+
+# What bad_character refuses, found in a whole file at once: control characters (a carriage
+# return only where it ends a line), odd line breaks, lone surrogates and non-characters.
+_BAD_CHARACTER = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]|\r(?!\n|\\Z)"
+)
 
 # PyYAML's words (the start of its message), as a clerk reads them; others are shown as they are.
 _YAML_WORDS = {
@@ -96,8 +111,13 @@ def load_yaml(path: Path, root: Path, problems: Problems) -> Loaded | None:
         refuse(line, f"tệp không ở mã UTF-8 (byte {exc.start}); lưu lại tệp dạng UTF-8")
         return None
     text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
+    lines: dict[PathKey, int] = {}
     try:
         _check_characters(text)
+        try:
+            return Loaded(_fast_load(text, lines), Loc(name, lines))
+        except _Unusual:
+            lines.clear()
         node = _compose(text)
     except _Refused as exc:
         refuse(exc.line, exc.message)
@@ -105,7 +125,6 @@ def load_yaml(path: Path, root: Path, problems: Problems) -> Loaded | None:
     if node is None:
         refuse(None, "tệp trống, chưa có nội dung")
         return None
-    lines: dict[PathKey, int] = {}
     data = _Converter(name, lines, problems).convert(node, ())
     return Loaded(data, Loc(name, lines))
 
@@ -124,10 +143,99 @@ def bad_character(text: str) -> str | None:
 
 
 def _check_characters(text: str) -> None:
-    for number, line in enumerate(text.split("\n"), start=1):
-        reason = bad_character(line.removesuffix("\r"))
-        if reason:
-            raise _Refused(number, reason)
+    found = _BAD_CHARACTER.search(text)
+    if found is not None:
+        reason = bad_character(found.group(0))
+        assert reason is not None
+        raise _Refused(text.count("\n", 0, found.start()) + 1, reason)
+
+
+_GLUED_COMMENT = re.compile(r"[|>][-+0-9]*#")
+
+
+class _Unusual(Exception):
+    """Something the fast path leaves to the full loader, which refuses or reports it."""
+
+
+class _Open:
+    """A mapping or list being filled by _fast_load."""
+
+    __slots__ = ("key", "key_line", "path", "value")
+
+    def __init__(self, value: dict[str, Any] | list[Any], path: PathKey):
+        self.value, self.path = value, path
+        self.key: str | None = None
+        self.key_line = 0
+
+
+def _fast_load(text: str, lines: dict[PathKey, int]) -> Any:
+    """The data and lines the full loader gives (`_compose`, `_Converter`), built from libyaml's
+    events; raises _Unusual for anything that loader refuses or reports (a syntax error, an anchor,
+    alias or tag, deep nesting, a key that is not text or comes twice, an escaped bad character,
+    an empty file, a second document), which the full loader then handles with its messages."""
+    # libyaml takes some tabs and a comment glued to a block scalar's "|" or ">" that PyYAML refuses
+    if not yaml.__with_libyaml__ or "\t" in text or _GLUED_COMMENT.search(text):
+        raise _Unusual
+    stack: list[_Open] = []
+    root: list[Any] = []
+    documents = 0
+
+    def place(value: Any, line: int) -> PathKey | None:
+        """Put a value where it belongs; its path, or None when it was a mapping's key."""
+        if not stack:
+            root.append(value)
+            lines[()] = line
+            return ()
+        top = stack[-1]
+        if isinstance(top.value, list):
+            path = (*top.path, len(top.value))
+            top.value.append(value)
+            lines[path] = line
+            return path
+        if top.key is None:
+            if not isinstance(value, str) or value in top.value:
+                raise _Unusual
+            top.key, top.key_line = value, line
+            return None
+        path = (*top.path, top.key)
+        top.value[top.key] = value
+        lines[path] = top.key_line  # a field's errors point at its key, where the clerk wrote it
+        top.key = None
+        return path
+
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    raise _Unusual
+                value = event.value
+                if not event.style and value in NULLS:
+                    value = None
+                elif event.style == '"' and bad_character(value):
+                    raise _Unusual
+                place(value, event.start_mark.line + 1)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
+                    raise _Unusual
+                container: dict[str, Any] | list[Any] = {} if kind is MappingStartEvent else []
+                path = place(container, event.start_mark.line + 1)
+                if path is None:  # a mapping or list as a key
+                    raise _Unusual
+                stack.append(_Open(container, path))
+            elif isinstance(event, CollectionEndEvent):
+                stack.pop()
+            elif kind is AliasEvent:
+                raise _Unusual
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual
+    except yaml.YAMLError:
+        raise _Unusual from None
+    if not root or root[0] is None:  # an empty file: the full loader says so
+        raise _Unusual
+    return root[0]
 
 
 def _compose(text: str) -> Node | None:
