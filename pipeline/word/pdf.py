@@ -13,7 +13,6 @@ import io
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import unicodedata
 from collections import Counter
@@ -23,7 +22,7 @@ from pathlib import Path
 from pipeline.errors import InputProblem, display_path
 from pipeline.word.write import write_atomic
 
-# python-docx's reader, pypdf: imported where used, so that `tdkt plan` asking soffice() for its
+# python-docx's reader, pypdf, subprocess: imported where used, so that `tdkt plan` asking soffice() for its
 # hint does not load them.
 
 INSTALL_HINT = "sudo apt-get install libreoffice-writer-nogui fonts-liberation2"
@@ -74,6 +73,8 @@ def missing_hint(year: int) -> str:
 
 def convert(sources: list[Path], timeout: int = TIMEOUT_SECONDS) -> dict[Path, bytes]:
     """PDF bytes of each .docx, from one soffice process with a private profile."""
+    import subprocess
+
     program = soffice()
     if program is None:
         raise PdfUnavailable(f"không tìm thấy LibreOffice (soffice). Cài: {install_hint()}")

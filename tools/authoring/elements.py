@@ -71,6 +71,7 @@ def new_document(title: str) -> DocxDocument:
     core = doc.core_properties
     core.title, core.author, core.comments = title, "", ""
     drop_thumbnail(doc)
+    drop_styles_with_effects(doc)
     return doc
 
 
@@ -79,6 +80,15 @@ def drop_thumbnail(doc: DocxDocument) -> None:
     rels = doc.part.package.rels
     for key, rel in list(rels.items()):
         if rel.reltype.endswith("/thumbnail"):
+            del rels[key]
+
+
+def drop_styles_with_effects(doc: DocxDocument) -> None:
+    """python-docx's default package also carries Word 2010's copy of the styles (430 KB, read by
+    no later Word nor LibreOffice): every generated document would carry and check it."""
+    rels = doc.part.rels
+    for key, rel in list(rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
             del rels[key]
 
 
