@@ -36,6 +36,8 @@ MINUTES_TEMPLATE = "bien-ban.docx"
 SECTION_STYLE = "Tiêu đề mục"  # I., II. ...
 CLAUSE_STYLE = "Tiêu đề khoản"  # 1., 2. ... with a title
 POINT_STYLE = "Tiêu đề điểm"  # a), b) ... with a title
+CELL_STYLE = "Ô bảng"  # text in a bordered table's cell
+CELL_PT = 13
 
 
 def new_document(title: str) -> DocxDocument:
@@ -67,6 +69,15 @@ def new_document(title: str) -> DocxDocument:
         outline = OxmlElement("w:outlineLvl")
         outline.set(qn("w:val"), str(level))
         insert_in_order(style.element.get_or_add_pPr(), outline, PPR_ORDER)
+
+    # A long award list has tens of thousands of cells: their formatting is said once, here.
+    cell = doc.styles.add_style(CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    cell.base_style = normal
+    cell.font.size = Pt(CELL_PT)
+    cell_format = cell.paragraph_format
+    cell_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    cell_format.first_line_indent = Cm(0)
+    cell_format.space_before, cell_format.space_after = Pt(2), Pt(2)
 
     core = doc.core_properties
     core.title, core.author, core.comments = title, "", ""
@@ -114,7 +125,7 @@ def paragraph(
     container: DocxDocument | _Cell,
     text: str = "",
     *,
-    size: float = BODY_PT,
+    size: float | None = BODY_PT,
     bold: bool = False,
     italic: bool = False,
     align: WD_ALIGN_PARAGRAPH | None = None,
@@ -124,7 +135,7 @@ def paragraph(
     after: float | None = None,
     reuse_first: bool = False,
 ) -> Paragraph:
-    """Add a paragraph of one run with direct formatting."""
+    """Add a paragraph of one run with direct formatting (size None: the style's)."""
     if reuse_first and isinstance(container, _Cell) and not container.paragraphs[0].text:
         par = container.paragraphs[0]
         if style:
@@ -133,9 +144,12 @@ def paragraph(
         par = container.add_paragraph(style=style)
     if text:
         run = par.add_run(text)
-        run.font.size = Pt(size)
-        run.font.bold = bold or None
-        run.font.italic = italic or None
+        if size is not None:
+            run.font.size = Pt(size)
+        if bold:
+            run.font.bold = True
+        if italic:
+            run.font.italic = True
     fmt = par.paragraph_format
     if align is not None:
         fmt.alignment = align
@@ -318,17 +332,15 @@ class Grid:
             cells[span[0]].merge(cells[span[1]])
         targets = [c for i, c in enumerate(cells) if span is None or not span[0] < i <= span[1]]
         for index, (cell, text) in enumerate(zip(targets, texts, strict=False)):
-            align = aligns[index] if index < len(aligns) else WD_ALIGN_PARAGRAPH.LEFT
+            align = aligns[index] if index < len(aligns) else LEFT
             paragraph(
                 cell,
                 text,
-                size=13,
+                size=None,
                 bold=bold,
                 italic=italic,
-                align=align,
-                indent=False,
-                before=2,
-                after=2,
+                align=None if align == LEFT else align,
+                style=CELL_STYLE,
                 reuse_first=True,
             )
         if keep_with_next:
