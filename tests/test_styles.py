@@ -8,7 +8,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Pt
 
-from pipeline.word.styles import Resolver
+from pipeline.word.styles import Resolver, paragraph_properties
 
 
 def _document():
@@ -41,14 +41,15 @@ def test_a_run_reads_what_is_written_on_it_then_its_style(properties, expected):
     document = _document()
     paragraph = document.add_paragraph(style="Đậm")
     run = _run(paragraph, properties)
-    assert Resolver(document).run_format(paragraph, run) == expected
+    style_id, _jc = paragraph_properties(paragraph._p)
+    assert Resolver(document).run_format(run._r, style_id) == expected
 
 
 def test_a_plain_paragraph_has_the_document_default_size():
     document = _document()
     paragraph = document.add_paragraph()
     resolver = Resolver(document)
-    assert resolver.run_format(paragraph, _run(paragraph)) == (False, False, resolver.default_size)
+    assert resolver.run_format(_run(paragraph)._r, None) == (False, False, resolver.default_size)
 
 
 @pytest.mark.parametrize(
@@ -60,4 +61,23 @@ def test_alignment_written_on_the_paragraph_wins_over_its_style(jc, expected):
     paragraph = document.add_paragraph(style="Đậm")
     if jc is not None:
         paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:jc {nsdecls("w")} w:val="{jc}"/>'))
-    assert Resolver(document).align(paragraph) == expected
+    assert Resolver(document).align(*paragraph_properties(paragraph._p)) == expected
+
+
+def test_a_run_style_then_the_paragraph_style_then_the_default():
+    document = _document()
+    italic = document.styles.add_style("Nghiêng", 2)  # WD_STYLE_TYPE.CHARACTER
+    italic.font.italic = True
+    italic.font.size = Pt(11)
+    paragraph = document.add_paragraph(style="Đậm")
+    run = paragraph.add_run("chữ", style="Nghiêng")
+    style_id, _jc = paragraph_properties(paragraph._p)
+    assert Resolver(document).run_format(run._r, style_id) == (True, True, 11.0)
+
+
+def test_the_first_written_value_counts_as_python_docx_reads_it():
+    document = _document()
+    paragraph = document.add_paragraph()
+    run = _run(paragraph, '<w:b w:val="0"/><w:b/><w:sz w:val="20"/><w:sz w:val="30"/>')
+    assert Resolver(document).run_format(run._r, None) == (False, False, 10.0)
+    assert (run.bold, run.font.size.pt) == (False, 10.0)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 
 from pipeline.content.project import Project
 from pipeline.errors import InputProblem, os_reason
@@ -74,8 +75,15 @@ def resolve_revision(root: Path, revision: str) -> str:
     return found.stdout.decode("ascii").strip()
 
 
-def compare_bytes(old: bytes, new: bytes, old_name: str, new_name: str) -> docdiff.Comparison:
-    return docdiff.compare(Document(io.BytesIO(old)), Document(io.BytesIO(new)), old_name, new_name)
+def compare_documents(
+    old: DocxDocument | bytes, new: DocxDocument | bytes, old_name: str, new_name: str
+) -> docdiff.Comparison:
+    """Compare two documents, each opened (a file read by read_docx) or as rendered bytes."""
+
+    def opened(item: DocxDocument | bytes) -> DocxDocument:
+        return Document(io.BytesIO(item)) if isinstance(item, bytes) else item
+
+    return docdiff.compare(opened(old), opened(new), old_name, new_name)
 
 
 def write_outputs(comparison: docdiff.Comparison, outputs: Outputs) -> None:
@@ -88,13 +96,13 @@ def write_outputs(comparison: docdiff.Comparison, outputs: Outputs) -> None:
     write_atomic(outputs.redline, normalize_zip(buffer.getvalue()))
 
 
-def read_docx(path: Path) -> bytes:
+def read_docx(path: Path) -> DocxDocument:
+    """A .docx to compare, opened once; exit 2 on a file that cannot be read or is not a .docx."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ReviewProblem(f"{path}: không đọc được tệp ({os_reason(exc)})") from exc
-    open_docx(path)  # fails early, with exit 2, on a file that is not a .docx
-    return data
+    return open_docx(path, data)
 
 
 def versions_at_ref(

@@ -176,6 +176,8 @@ def align(old: list[Any], new: list[Any], key: Any) -> list[tuple[int | None, in
 def _align(
     old: list[Any], new: list[Any], old_keys: list[Any], new_keys: list[Any], *, renumbered: bool
 ) -> list[tuple[int | None, int | None]]:
+    if old_keys == new_keys:  # most cells and paragraphs of two versions: no matching to do
+        return [(i, i) for i in range(len(old_keys))]
     pairs: list[tuple[int | None, int | None]] = []
     matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -12,12 +12,9 @@ import difflib
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
+from lxml import etree
 
 from pipeline.word.reader import BODY, Part, block_text, read_document
-
-_TEXT = qn("w:t")
-_GONE = {qn("w:del"), qn("w:moveFrom")}
 
 
 def part_lines(parts: list[Part]) -> list[str]:
@@ -36,9 +33,13 @@ def document_text(document: DocxDocument) -> str:
 
 def raw_text(element: Any) -> str:
     """Every w:t inside an element, except deleted and moved-from text."""
-    return "".join(
-        t.text or "" for t in element.iter(_TEXT) if not any(a.tag in _GONE for a in t.iterancestors())
-    )
+    return "".join(_RAW_TEXT(element))
+
+
+_RAW_TEXT = etree.XPath(
+    "(descendant-or-self::w:t)[not(ancestor::w:del or ancestor::w:moveFrom)]/text()",
+    namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"},
+)
 
 
 def raw_lines(parts: list[Part]) -> list[str]:

@@ -11,9 +11,11 @@ paragraphs and table cells in reading order with their effective formatting.
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +24,10 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.part import PartFactory, XmlPart
 from docx.oxml.ns import qn
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 from pipeline.errors import InputProblem, technical
 from pipeline.word.runs import ALTERNATE, FieldState, run_elements, run_pieces
-from pipeline.word.styles import Resolver, same
+from pipeline.word.styles import Resolver, paragraph_properties, same
 
 
 @dataclass(frozen=True)
@@ -139,7 +138,7 @@ class Row:
         """Each cell's paragraphs, those of nested tables included, in reading order."""
         return [paragraphs(cell) for cell in self.blocks]
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " | ".join(" / ".join(b.text for b in cell) for cell in self.blocks)
 
@@ -161,7 +160,7 @@ class TableBlock:
     rows: list[Row]
     element: Any
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "\n".join(row.text for row in self.rows)
 
@@ -177,9 +176,10 @@ class Part:
     """The container (w:body, w:hdr, w:ftr) the blocks live in."""
 
 
-def open_docx(path: Path) -> DocxDocument:
+def open_docx(path: Path, data: bytes | None = None) -> DocxDocument:
+    """The .docx at `path` (or its bytes `data`, already read); Unreadable if it is not one."""
     try:
-        document = Document(str(path))
+        document = Document(str(path) if data is None else io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
         raise Unreadable(f"{path}: không đọc được tệp .docx ({technical(exc)})") from exc
     if document.element.body is None:
@@ -187,21 +187,21 @@ def open_docx(path: Path) -> DocxDocument:
     return document
 
 
-def read_paragraph(paragraph: Paragraph, resolver: Resolver) -> Para:
-    """The paragraph's text as shown (see `runs`), with a text box's text where its anchor is."""
+def read_paragraph(p: Any, resolver: Resolver) -> Para:
+    """A w:p's text as shown (see `runs`), with a text box's text where its anchor is."""
     text, formats, runs = "", [], []
     complex_content = False
     fields = FieldState()
+    style_id, jc = paragraph_properties(p)
 
     def box_text(box: Any) -> str:
-        return "\n".join(block_text(b) for b in read_blocks(box, paragraph._parent, resolver))
+        return "\n".join(block_text(b) for b in read_blocks(box, resolver))
 
-    for r in run_elements(paragraph._p):
-        run = Run(r, paragraph)
-        complex_content |= any(child.tag in _COMPLEX for child in r.iter())
+    for r in run_elements(p):
+        complex_content = complex_content or next(r.iter(*_COMPLEX), None) is not None
         fmt: Fmt | None = None
         for piece, boxed in run_pieces(r, fields, box_text):
-            fmt = fmt or resolver.run_format(paragraph, run)
+            fmt = fmt or resolver.run_format(r, style_id)
             start = len(text)
             text += piece
             formats.extend([fmt] * len(piece))
@@ -211,9 +211,15 @@ def read_paragraph(paragraph: Paragraph, resolver: Resolver) -> Para:
                 runs[-1] = (runs[-1][0], len(text), r)
             else:
                 runs.append((start, len(text), r))
-    style = resolver.paragraph_style(paragraph)
-    name = style.name if style is not None else ""
-    return Para(text, name, resolver.align(paragraph), tuple(formats), runs, paragraph._p, complex_content)
+    return Para(
+        text,
+        resolver.style_name(style_id),
+        resolver.align(style_id, jc),
+        tuple(formats),
+        runs,
+        p,
+        complex_content,
+    )
 
 
 WRAPPERS = {qn("w:sdt"), qn("w:customXml")}
@@ -225,37 +231,42 @@ def unwrapped(container: Any, tag: str) -> Iterator[Any]:
     for child in container.iterchildren():
         if child.tag == tag:
             yield child
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from unwrapped(content, tag)
-        elif child.tag == qn("w:customXml"):
+        elif child.tag == _CUSTOM_XML:
             yield from unwrapped(child, tag)
 
 
-def read_blocks(container: Any, parent: Any, resolver: Resolver) -> list[Block]:
+def read_blocks(container: Any, resolver: Resolver) -> list[Block]:
     blocks: list[Block] = []
     for child in container.iterchildren():
-        if child.tag == qn("w:p"):
-            blocks.append(read_paragraph(Paragraph(child, parent), resolver))
-        elif child.tag == qn("w:tbl"):
-            blocks.append(read_docx_table(Table(child, parent), resolver))
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
+        tag = child.tag
+        if tag == _P:
+            blocks.append(read_paragraph(child, resolver))
+        elif tag == _TBL:
+            blocks.append(read_docx_table(child, resolver))
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
             if content is not None:
-                blocks.extend(read_blocks(content, parent, resolver))
-        elif child.tag == qn("w:customXml"):
-            blocks.extend(read_blocks(child, parent, resolver))
+                blocks.extend(read_blocks(content, resolver))
+        elif tag == _CUSTOM_XML:
+            blocks.extend(read_blocks(child, resolver))
     return blocks
 
 
-def read_docx_table(table: Table, resolver: Resolver) -> TableBlock:
+def read_docx_table(tbl: Any, resolver: Resolver) -> TableBlock:
     rows = []
-    for tr in unwrapped(table._tbl, qn("w:tr")):
+    for tr in unwrapped(tbl, _TR):
         # the row's own cells, as written (a merged cell is one w:tc with a grid span)
-        tcs = list(unwrapped(tr, qn("w:tc")))
-        rows.append(Row([read_blocks(tc, _Cell(tc, table), resolver) for tc in tcs], tr, tcs))
-    return TableBlock(rows, table._tbl)
+        tcs = list(unwrapped(tr, _TC))
+        rows.append(Row([read_blocks(tc, resolver) for tc in tcs], tr, tcs))
+    return TableBlock(rows, tbl)
+
+
+_P, _TBL, _TR, _TC = (qn(f"w:{t}") for t in ("p", "tbl", "tr", "tc"))
+_SDT, _SDT_CONTENT, _CUSTOM_XML = (qn(f"w:{t}") for t in ("sdt", "sdtContent", "customXml"))
 
 
 BODY = "thân văn bản"
@@ -273,8 +284,8 @@ def read_document(document: DocxDocument) -> list[Part]:
     """Every part with text: the body, each distinct header and footer, each footnote and endnote."""
     resolver = Resolver(document)
     return [
-        Part(name, read_blocks(element, parent, resolver), element)
-        for name, element, parent in document_parts(document)
+        Part(name, read_blocks(element, resolver), element)
+        for name, element, _parent in document_parts(document)
     ]
 
 

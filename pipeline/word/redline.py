@@ -308,8 +308,11 @@ def _place(container: Any, tags: set[str], ordered: list[Any]) -> None:
     Only children that are not kept are removed: lxml's remove() re-declares namespaces over the
     whole removed subtree (minutes for a table of 10.000 rows), while moving an element that stays
     in the tree is cheap."""
-    kept = set(ordered)  # lxml elements compare by identity
-    for child in list(container):
+    children = list(container)
+    if [c for c in children if c.tag in tags] == ordered:  # lxml elements compare by identity
+        return  # nothing to move: most cells of a long list
+    kept = set(ordered)
+    for child in children:
         if child.tag in tags and child not in kept:
             container.remove(child)
     tail = container.find(W["sectPr"])

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 
 ALIGN_NAMES = {
     WD_ALIGN_PARAGRAPH.LEFT: "left",
@@ -19,30 +19,32 @@ ALIGN_NAMES = {
 
 
 class Resolver:
-    """Effective formatting of paragraphs and runs: direct, then style chain, then defaults."""
+    """Effective formatting of paragraph and run elements: direct, then style chain, then defaults.
+
+    It reads the XML directly and each style once per style id (python-docx's properties, which
+    look a style up by scanning every style, cost minutes over 10.000 table rows)."""
 
     def __init__(self, document: DocxDocument):
+        self.part = document.part
         self.default_size = _default_size(document)
-        # python-docx looks a style up by scanning every style: each is looked up once here
-        self._styles: dict[tuple[str, str | None], Any] = {}
+        self._styles: dict[tuple[WD_STYLE_TYPE, str | None], Any] = {}
         self._chains: dict[int, list[Any]] = {}
         self._aligns: dict[str | None, str] = {}
+        self._names: dict[str | None, str] = {}
         self._inherited: dict[tuple[str | None, str | None], tuple[Any, Any, float | None]] = {}
-        """(bold, italic, size in pt) from the styles, by (run style, paragraph style)."""
+        """(bold, italic, size in pt) from the styles, by (run style id, paragraph style id)."""
 
-    def run_format(self, paragraph: Paragraph, run: Any) -> tuple[bool, bool, float | None]:
-        """(bold, italic, size in pt) of one run: its own w:rPr, else its styles'.
-
-        The run's properties are read from the XML directly and the styles' once per pair of
-        run and paragraph style (python-docx's properties cost minutes over 10.000 table rows)."""
-        bold, italic, size, run_style = _direct(run._r.find(_RPR))
+    def run_format(self, run: Any, style_id: str | None) -> tuple[bool, bool, float | None]:
+        """(bold, italic, size in pt) of a w:r in a paragraph of style `style_id`: its own w:rPr,
+        else its styles'."""
+        bold, italic, size, run_style = _direct(run.find(_RPR))
         if bold is None or italic is None or size is None:
-            key = (run_style, _style_id(paragraph._p))
+            key = (run_style, style_id)
             if key not in self._inherited:
-                styled_size = self._styled(paragraph, run, "size")
+                styled_size = self._styled(run_style, style_id, "size")
                 self._inherited[key] = (
-                    self._styled(paragraph, run, "bold"),
-                    self._styled(paragraph, run, "italic"),
+                    self._styled(run_style, style_id, "bold"),
+                    self._styled(run_style, style_id, "italic"),
                     styled_size.pt if styled_size is not None else None,
                 )
             styled = self._inherited[key]
@@ -51,30 +53,34 @@ class Resolver:
             size = styled[2] if size is None else size
         return bool(bold), bool(italic), size if size is not None else self.default_size
 
-    def align(self, paragraph: Paragraph) -> str:
-        ppr = paragraph._p.find(_PPR)
-        jc = ppr.find(_JC) if ppr is not None else None
+    def align(self, style_id: str | None, jc: str | None) -> str:
+        """The alignment of a paragraph of style `style_id` whose own w:jc is `jc`."""
         if jc is not None:
-            return JC_NAMES.get(jc.get(_VAL, ""), "left")
-        style_id = _style_id(paragraph._p)
+            return JC_NAMES.get(jc, "left")
         if style_id not in self._aligns:
-            chain = self._chain(self.paragraph_style(paragraph))
+            chain = self._chain(self.style(style_id))
             value = next((v for s in chain if (v := s.paragraph_format.alignment) is not None), None)
             self._aligns[style_id] = ALIGN_NAMES.get(value, "left")
         return self._aligns[style_id]
 
-    def paragraph_style(self, paragraph: Paragraph) -> Any:
-        key = ("p", _style_id(paragraph._p))
-        if key not in self._styles:
-            self._styles[key] = paragraph.style
-        return self._styles[key]
+    def style_name(self, style_id: str | None) -> str:
+        """The name of a paragraph style id ("" when the document has no such style)."""
+        if style_id not in self._names:
+            style = self.style(style_id)
+            self._names[style_id] = style.name if style is not None else ""
+        return self._names[style_id]
 
-    def _run_style(self, run: Any) -> Any:
-        key = ("r", run._r.style)
+    def style(self, style_id: str | None) -> Any:
+        """The paragraph style of an id, as python-docx's `Paragraph.style` finds it."""
+        return self._style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+
+    def _style(self, style_id: str | None, kind: WD_STYLE_TYPE) -> Any:
+        key = (kind, style_id)
         if key not in self._styles:
-            style = run.style
-            default = style is None or style.name == "Default Paragraph Font"
-            self._styles[key] = None if default else style
+            found = self.part.get_style(style_id, kind)
+            if kind == WD_STYLE_TYPE.CHARACTER and (found is None or found.name == "Default Paragraph Font"):
+                found = None
+            self._styles[key] = found
         return self._styles[key]
 
     def _chain(self, style: Any) -> list[Any]:
@@ -89,10 +95,26 @@ class Resolver:
             self._chains[id(style)] = chain
         return self._chains[id(style)]
 
-    def _styled(self, paragraph: Paragraph, run: Any, name: str) -> Any:
+    def _styled(self, run_style: str | None, style_id: str | None, name: str) -> Any:
         """The first `name` font value set in the run's style chain, then the paragraph's."""
-        chain = self._chain(self._run_style(run)) + self._chain(self.paragraph_style(paragraph))
+        chain = self._chain(self._style(run_style, WD_STYLE_TYPE.CHARACTER)) + self._chain(
+            self.style(style_id)
+        )
         return next((v for style in chain if (v := getattr(style.font, name)) is not None), None)
+
+
+def paragraph_properties(p: Any) -> tuple[str | None, str | None]:
+    """(w:pStyle, w:jc) values written on a w:p element, None where not written."""
+    ppr = p.find(_PPR)
+    style_id = jc = None
+    if ppr is not None:
+        for child in ppr:
+            tag = child.tag
+            if tag == _PSTYLE and style_id is None:
+                style_id = child.get(_VAL)
+            elif tag == _JC and jc is None:
+                jc = child.get(_VAL, "")
+    return style_id, jc
 
 
 _RPR, _B, _I, _SZ, _RSTYLE, _VAL = (qn(f"w:{n}") for n in ("rPr", "b", "i", "sz", "rStyle", "val"))
@@ -105,28 +127,26 @@ JC_NAMES = {
 """w:jc values as names ("start"/"end": the ISO 29500 names of left and right); others read as "left"."""
 
 
-def _style_id(p: Any) -> str | None:
-    """The w:pStyle of a paragraph element, as python-docx's `CT_P.style` reads it."""
-    ppr = p.find(_PPR)
-    style = ppr.find(_PSTYLE) if ppr is not None else None
-    return style.get(_VAL) if style is not None else None
-
-
 _OFF = {"0", "false", "off"}
 
 
 def _direct(rpr: Any) -> tuple[bool | None, bool | None, float | None, str | None]:
     """(bold, italic, size in pt, run style id) written on a run; None where not written."""
+    bold = italic = size = style = None
     if rpr is None:
-        return None, None, None, None
-    bold, italic, size, style = rpr.find(_B), rpr.find(_I), rpr.find(_SZ), rpr.find(_RSTYLE)
-    half_points = size.get(_VAL, "") if size is not None else ""
-    return (
-        None if bold is None else bold.get(_VAL, "true").lower() not in _OFF,
-        None if italic is None else italic.get(_VAL, "true").lower() not in _OFF,
-        int(half_points) / 2 if half_points.isdigit() else None,
-        style.get(_VAL) if style is not None else None,
-    )
+        return bold, italic, size, style
+    for child in rpr:
+        tag = child.tag
+        if tag == _B and bold is None:  # the first one written counts, as python-docx reads it
+            bold = child.get(_VAL, "true").lower() not in _OFF
+        elif tag == _I and italic is None:
+            italic = child.get(_VAL, "true").lower() not in _OFF
+        elif tag == _SZ and size is None:
+            half_points = child.get(_VAL, "")
+            size = int(half_points) / 2 if half_points.isdigit() else None
+        elif tag == _RSTYLE and style is None:
+            style = child.get(_VAL)
+    return bold, italic, size, style
 
 
 def same(values: Iterator[Any]) -> Any:
