@@ -134,6 +134,27 @@ def test_formatting_only_changes_are_reported_as_formatting():
     ]
 
 
+def test_a_style_changed_in_the_styles_part_shows_in_rows_whose_xml_is_unchanged():
+    table = [["STT", "Tên"], ["1", "An"], ["2", "Bình"]]
+    old, new = make(BASE, table=table), make(BASE, table=table)
+    new.styles["Normal"].font.size = Pt(13)
+    found = changes(reopened(saved(old)), reopened(saved(new)))
+    cells = [c for c in found if c.where.startswith("bảng 1")]
+    assert len(cells) == 6 and all(c.kind == "format" and "cỡ chữ 11 → 13" in c.notes[0] for c in cells)
+
+
+def test_rows_the_same_in_both_versions_are_read_once():
+    rows = [["STT", "Tên"], *([str(n), f"Người {n}"] for n in range(1, 200))]
+    old = reopened(saved(make(BASE, table=rows)))
+    new = reopened(saved(make(BASE, table=[*rows[:100], ["100", "Người mới"], *rows[101:]])))
+    comparison = docdiff.compare(old, new, "cũ.docx", "mới.docx")
+    assert [(c.kind, c.where) for c in comparison.changes] == [("replace", "bảng 1, dòng 101, ô 2, đoạn 1")]
+    (table,) = [b for b in comparison.new_parts[0].blocks if not isinstance(b, docdiff.Para)]
+    read = [n for n, row in enumerate(table.rows, start=1) if "blocks" in row.__dict__]
+    assert read == [101]  # its twin in the old version differs: read and compared cell by cell
+    assert [row.text for row in table.rows][99:102] == ["99 | Người 99", "100 | Người mới", "101 | Người 101"]
+
+
 def test_how_word_split_runs_rsids_and_proofing_marks_never_show():
     old, new = make(BASE), make(BASE)
     paragraph = new.paragraphs[1]

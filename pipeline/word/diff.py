@@ -19,7 +19,7 @@ from docx.document import Document as DocxDocument
 from pipeline.vn.amounts import decimal
 from pipeline.word.fulltext import document_text as document_text
 from pipeline.word.fulltext import unseen_changes
-from pipeline.word.reader import Block, Fmt, Para, Part, Row, TableBlock, read_document
+from pipeline.word.reader import Block, Fmt, Para, Part, Row, TableBlock, read_document, row_texts
 
 FULL_TEXT = "toàn văn"
 ALIGN_WORDS = {"left": "trái", "center": "giữa", "right": "phải", "justify": "đều hai bên"}
@@ -286,6 +286,8 @@ def diff_table(old: TableBlock, new: TableBlock, part: str, label: str) -> list[
             changes.append(Change(part, "delete", f"{label}, dòng {i + 1}", old=a))
         elif a is None:
             changes.append(Change(part, "insert", f"{label}, dòng {j + 1}", new=b))
+        elif a.signature == b.signature:
+            return  # the same XML under the same styles: nothing to compare
         elif len(a.blocks) != len(b.blocks):
             compare(i, None)
             compare(None, j)
@@ -314,7 +316,8 @@ class Comparison:
 
 
 def compare(old_doc: DocxDocument, new_doc: DocxDocument, old_name: str, new_name: str) -> Comparison:
-    old_parts, new_parts = read_document(old_doc), read_document(new_doc)
+    old_parts = read_document(old_doc)
+    new_parts = read_document(new_doc, known=row_texts(old_parts))
     by_name = {p.name: p for p in old_parts}
     changes: list[Change] = []
     for part in new_parts:

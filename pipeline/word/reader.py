@@ -11,6 +11,7 @@ paragraphs and table cells in reading order with their effective formatting.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import unicodedata
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.part import PartFactory, XmlPart
 from docx.oxml.ns import qn
+from lxml import etree
 
 from pipeline.errors import InputProblem, technical
 from pipeline.word.runs import ALTERNATE, FieldState, run_elements, run_pieces
@@ -125,13 +127,24 @@ class Para:
     """Fields, drawings or notes: a change replaces the whole paragraph in a redline."""
 
 
-@dataclass(eq=False)
 class Row:
-    blocks: list[list[Block]]
-    """Each cell's paragraphs and nested tables."""
-    element: Any
-    cell_elements: list[Any]
-    """The w:tc of each cell (some may sit inside a content control)."""
+    """A table row. Its cells are read when first asked for: a row whose XML is a row of the
+    document it is compared with, under the same styles, is known by that row's text and is never
+    read unless it is paired with another row (see `read_document`)."""
+
+    def __init__(self, element: Any, resolver: Resolver):
+        self.element = element
+        self._resolver = resolver
+
+    @cached_property
+    def cell_elements(self) -> list[Any]:
+        """The w:tc of each cell (some may sit inside a content control)."""
+        return list(unwrapped(self.element, _TC))
+
+    @cached_property
+    def blocks(self) -> list[list[Block]]:
+        """Each cell's paragraphs and nested tables."""
+        return [read_blocks(tc, self._resolver) for tc in self.cell_elements]
 
     @property
     def cells(self) -> list[list[Para]]:
@@ -141,6 +154,14 @@ class Row:
     @cached_property
     def text(self) -> str:
         return " | ".join(" / ".join(b.text for b in cell) for cell in self.blocks)
+
+    @cached_property
+    def signature(self) -> bytes:
+        """Equal for two rows of the same XML in documents of the same styles: rows that read the
+        same in every respect."""
+        digest = hashlib.blake2b(self._resolver.styles_signature, digest_size=16)
+        digest.update(etree.tostring(self.element))
+        return digest.digest()
 
 
 def paragraphs(blocks: list[Block]) -> list[Para]:
@@ -239,30 +260,53 @@ def unwrapped(container: Any, tag: str) -> Iterator[Any]:
             yield from unwrapped(child, tag)
 
 
-def read_blocks(container: Any, resolver: Resolver) -> list[Block]:
+def read_blocks(container: Any, resolver: Resolver, known: dict[bytes, str] | None = None) -> list[Block]:
     blocks: list[Block] = []
     for child in container.iterchildren():
         tag = child.tag
         if tag == _P:
             blocks.append(read_paragraph(child, resolver))
         elif tag == _TBL:
-            blocks.append(read_docx_table(child, resolver))
+            blocks.append(read_docx_table(child, resolver, known))
         elif tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                blocks.extend(read_blocks(content, resolver))
+                blocks.extend(read_blocks(content, resolver, known))
         elif tag == _CUSTOM_XML:
-            blocks.extend(read_blocks(child, resolver))
+            blocks.extend(read_blocks(child, resolver, known))
     return blocks
 
 
-def read_docx_table(tbl: Any, resolver: Resolver) -> TableBlock:
+def read_docx_table(tbl: Any, resolver: Resolver, known: dict[bytes, str] | None = None) -> TableBlock:
+    """A table's rows (a merged cell is one w:tc with a grid span); those whose signature is in
+    `known` take its text and are left unread, the others are read now."""
     rows = []
     for tr in unwrapped(tbl, _TR):
-        # the row's own cells, as written (a merged cell is one w:tc with a grid span)
-        tcs = list(unwrapped(tr, _TC))
-        rows.append(Row([read_blocks(tc, resolver) for tc in tcs], tr, tcs))
+        row = Row(tr, resolver)
+        text = known.get(row.signature) if known else None
+        if text is not None:
+            row.__dict__["text"] = text  # what its twin reads; its cells are read if asked for
+        else:
+            row.blocks  # noqa: B018 - read while the document is as it was opened
+        rows.append(row)
     return TableBlock(rows, tbl)
+
+
+def row_texts(parts: list[Part]) -> dict[bytes, str]:
+    """The text of every table row of the parts, nested tables' included, by signature."""
+    found: dict[bytes, str] = {}
+
+    def visit(blocks: list[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, TableBlock):
+                for row in block.rows:
+                    found[row.signature] = row.text
+                    for cell in row.blocks:
+                        visit(cell)
+
+    for part in parts:
+        visit(part.blocks)
+    return found
 
 
 _P, _TBL, _TR, _TC = (qn(f"w:{t}") for t in ("p", "tbl", "tr", "tc"))
@@ -280,11 +324,14 @@ HEADER_KINDS = (
 )
 
 
-def read_document(document: DocxDocument) -> list[Part]:
-    """Every part with text: the body, each distinct header and footer, each footnote and endnote."""
+def read_document(document: DocxDocument, known: dict[bytes, str] | None = None) -> list[Part]:
+    """Every part with text: the body, each distinct header and footer, each footnote and endnote.
+
+    `known`: row texts of the document this one is compared with (`row_texts`); a row with the
+    same signature is not read, which halves the reading of two versions of a long list."""
     resolver = Resolver(document)
     return [
-        Part(name, read_blocks(element, resolver), element)
+        Part(name, read_blocks(element, resolver, known), element)
         for name, element, _parent in document_parts(document)
     ]
 

@@ -248,6 +248,9 @@ def merged_table(old: TableBlock, new: TableBlock, marks: _Marks) -> Any:
     for i, j in align(old.rows, new.rows, row_key):
         a = old.rows[i] if i is not None else None
         b = new.rows[j] if j is not None else None
+        if a is not None and b is not None and a.signature == b.signature:
+            rows.append(b.element)  # the same row: nothing to mark
+            continue
         if a is not None and b is not None and len(a.blocks) == len(b.blocks):
             for cell_old, cell_new, tc in zip(a.blocks, b.blocks, b.cell_elements, strict=True):
                 rebuild(tc, cell_old, cell_new, marks)

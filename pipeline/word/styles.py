@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from lxml import etree
 
 ALIGN_NAMES = {
     WD_ALIGN_PARAGRAPH.LEFT: "left",
@@ -33,6 +36,11 @@ class Resolver:
         self._names: dict[str | None, str] = {}
         self._inherited: dict[tuple[str | None, str | None], tuple[Any, Any, float | None]] = {}
         """(bold, italic, size in pt) from the styles, by (run style id, paragraph style id)."""
+
+    @cached_property
+    def styles_signature(self) -> bytes:
+        """The document's styles part as written: two documents with equal ones format equal XML alike."""
+        return hashlib.blake2b(etree.tostring(self.part.styles.element), digest_size=16).digest()
 
     def run_format(self, run: Any, style_id: str | None) -> tuple[bool, bool, float | None]:
         """(bold, italic, size in pt) of a w:r in a paragraph of style `style_id`: its own w:rPr,
