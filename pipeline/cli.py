@@ -6,7 +6,6 @@ import argparse
 import codecs
 import contextlib
 import datetime as dt
-import gc
 import importlib
 import io
 import os
@@ -228,10 +227,6 @@ def run() -> None:
         # Windows writes a redirected stream in the locale's code page, which has no Vietnamese letters.
         if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
             stream.reconfigure(encoding="utf-8")
-    # A long award list or a comparison makes about a million objects and few reference cycles:
-    # the cycle collector, triggered every 700 new objects, would walk them all again and again
-    # (half the time of a comparison). It runs every 100.000 here, as mypy does for its builds.
-    gc.set_threshold(100_000, 50, 100)
     code = main()
     # Every file is written and closed by now, and nothing is registered to run at exit: the
     # process ends without the interpreter freeing its objects one by one, which takes longer

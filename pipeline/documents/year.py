@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from pipeline.content import marks
-from pipeline.content.model import ProposalContent, ReportContent
+from pipeline.content.period_model import ProposalContent, ReportContent
 from pipeline.content.project import Content
 from pipeline.documents.decision.rules import (
     ValidDecision,

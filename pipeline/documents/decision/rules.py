@@ -16,17 +16,8 @@ from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from pipeline.content import marks
-from pipeline.content.model import (
-    AwardRecord,
-    BaseSalary,
-    DecisionContent,
-    Department,
-    Issuer,
-    Period,
-    RewardCatalog,
-    RewardForm,
-    Signer,
-)
+from pipeline.content.model import BaseSalary, Department, Issuer, Period, RewardCatalog, RewardForm, Signer
+from pipeline.content.period_model import AwardRecord, DecisionContent
 from pipeline.content.schema import read
 from pipeline.documents.council import Meeting
 from pipeline.documents.eligibility import Nominee, check_nominee

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.content import marks
-from pipeline.content.model import CouncilMember, Issuer, MinutesContent
+from pipeline.content.model import Issuer
+from pipeline.content.period_model import CouncilMember, MinutesContent
 from pipeline.documents.council import Meeting, Vote, threshold_for
 from pipeline.documents.register import find_form, fold, unit_key
 from pipeline.documents.shared import check_department, document_number

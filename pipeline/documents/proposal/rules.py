@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.content import marks
-from pipeline.content.model import Authority, Issuer, ProposalContent, Signer
+from pipeline.content.model import Authority, Issuer, Signer
+from pipeline.content.period_model import ProposalContent
 from pipeline.documents.shared import check_in_force, check_issuance, document_date
 from pipeline.errors import Problem, Problems
 from pipeline.vn import dates

@@ -31,7 +31,7 @@ from pipeline.vn.amounts import grouped, two_digits
 from pipeline.word.write import Properties
 
 if TYPE_CHECKING:
-    from pipeline.content.model import ReportSection
+    from pipeline.content.period_model import ReportSection
     from pipeline.documents.decision.rules import ValidDecision
     from pipeline.documents.report.rules import Recorded, ValidReport
 

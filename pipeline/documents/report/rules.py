@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from pipeline.content.catalogs import Catalogs
-    from pipeline.content.model import Issuer, RecordedAward, ReportContent, ReportSection, RewardForm, Signer
+    from pipeline.content.model import Issuer, RewardForm, Signer
+    from pipeline.content.period_model import RecordedAward, ReportContent, ReportSection
     from pipeline.documents.decision.rules import ValidDecision
     from pipeline.documents.plan.rules import ValidPlan
     from pipeline.documents.register import Entry
 
-from pipeline.content.model import DEFAULT_REPORT_SECTIONS
+from pipeline.content.period_model import DEFAULT_REPORT_SECTIONS
 from pipeline.content.schema import Record
 from pipeline.documents.shared import check_issuance, check_references, document_date
 from pipeline.errors import Loc, Problem, Problems
