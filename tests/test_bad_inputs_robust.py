@@ -63,6 +63,18 @@ def rezip(path: Path, name: str, change: Callable[[bytes], bytes | None]) -> Non
                 target.writestr(entry, changed)
 
 
+def garble_compressed(path: Path, name: str) -> None:
+    """Flip bytes inside one entry's compressed data: the zip's directory stays whole."""
+    with zipfile.ZipFile(path) as package:
+        offset = package.getinfo(name).header_offset
+    data = bytearray(path.read_bytes())
+    start = offset + 30 + int.from_bytes(data[offset + 26 : offset + 28], "little")
+    start += int.from_bytes(data[offset + 28 : offset + 30], "little")
+    for index in range(start + 10, start + 60):
+        data[index] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
 def template(name: str, action: Callable[[Path], object]) -> Callable[[Path], None]:
     def setup(root: Path) -> None:
         action(root / "templates" / name)
@@ -289,6 +301,18 @@ CASES = [
         ("decision", "2024", "2"),
         "templates/parts/cuoi-van-ban.docx: phần word/document.xml trong mẫu bị hỏng",
         template("parts/cuoi-van-ban.docx", lambda p: rezip(p, "word/document.xml", lambda d: d[:-20])),
+    ),
+    Case(
+        "template-part-garbled-inside-the-zip",
+        ("plan", "2024"),
+        "templates/ke-hoach.docx: mẫu hỏng hoặc không phải tệp Word (.docx)",
+        template("ke-hoach.docx", lambda p: garble_compressed(p, "word/theme/theme1.xml")),
+    ),
+    Case(
+        "shared-part-garbled-inside-the-zip",
+        ("plan", "2024"),
+        "templates/parts/dau-van-ban.docx: mẫu hỏng hoặc không phải tệp Word (.docx)",
+        template("parts/dau-van-ban.docx", lambda p: garble_compressed(p, "word/document.xml")),
     ),
     Case(
         "shared-part-damaged",

@@ -15,6 +15,7 @@ import re
 import traceback
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -78,7 +79,7 @@ def _package(path: Path, root: Path) -> Iterator[zipfile.ZipFile]:
                     path, root, "mẫu không phải tệp Word (.docx) hợp lệ: thiếu word/document.xml"
                 )
             yield package
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # also a part damaged inside the zip
         raise _template_problem(path, root, "mẫu hỏng hoặc không phải tệp Word (.docx)") from exc
     except OSError as exc:
         raise _template_problem(path, root, f"không đọc được mẫu ({os_reason(exc)})") from exc
