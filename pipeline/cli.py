@@ -26,7 +26,7 @@ from pipeline.documents.registry import (
     render_kind,
 )
 from pipeline.documents.shared import Built
-from pipeline.errors import ContentError, InputProblem, display_path
+from pipeline.errors import ContentError, InputProblem, display_path, os_reason, technical
 from pipeline.vn import dates as vndate
 
 # Commands other than plan, decision and report import their modules when they run, so that
@@ -230,11 +230,28 @@ def run() -> None:
     code = main()
     # Every file is written and closed by now, and nothing is registered to run at exit: the
     # process ends without the interpreter freeing its objects one by one, which takes longer
-    # than reading the content of a plan.
+    # than reading the content of a plan. What is still buffered is written first.
+    os._exit(_flushed(code))
+
+
+def _flushed(code: int) -> int:
+    """Flush stdout and stderr; exit 2 when the output could not be written (a full disk), as
+    before any other trouble. A reader gone away (`| head`) or a stream closed by the caller
+    (`>&-`) is not trouble: nothing more is wanted."""
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+        if stream is None:
+            continue
+        try:
             stream.flush()
-    os._exit(code)
+        except BrokenPipeError:
+            pass
+        except (OSError, ValueError) as exc:
+            if stream is sys.stdout:
+                why = os_reason(exc) if isinstance(exc, OSError) else technical(exc)
+                with contextlib.suppress(OSError, ValueError, AttributeError):
+                    print(f"Không ghi được kết quả ra màn hình hay tệp ({why}).", file=sys.stderr, flush=True)
+            code = EXIT_INPUT if code in (0, EXIT_DIFFERENT) else code
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:

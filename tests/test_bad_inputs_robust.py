@@ -303,6 +303,12 @@ CASES = [
         template("parts/cuoi-van-ban.docx", lambda p: rezip(p, "word/document.xml", lambda d: d[:-20])),
     ),
     Case(
+        "template-properties-part-not-properties",
+        ("plan", "2024"),
+        "templates/ke-hoach.docx: mẫu không mở được như tệp Word (.docx)",
+        template("ke-hoach.docx", lambda p: rezip(p, "docProps/core.xml", lambda _: b"<foo/>")),
+    ),
+    Case(
         "template-part-garbled-inside-the-zip",
         ("plan", "2024"),
         "templates/ke-hoach.docx: mẫu hỏng hoặc không phải tệp Word (.docx)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -49,6 +50,40 @@ def test_module_entry_point_has_help():
     )
     assert result.returncode == 0
     assert "plan" in result.stdout and "templates" in result.stdout
+
+
+def _run(root, *args: str, **redirect) -> subprocess.CompletedProcess:
+    """The console script as a clerk's shell runs it (stdout buffered), stdout and stderr as given."""
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", "--root", str(root), *args],
+        cwd=ROOT, env=environment, check=False, **redirect,
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_trouble_not_success(project):
+    with open("/dev/full", "w") as full:
+        result = _run(project.root, "plan", "2024", stdout=full, stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 2
+    assert "Không ghi được kết quả ra màn hình hay tệp (ổ đĩa đã đầy)" in result.stderr
+
+
+@pytest.mark.parametrize("closed", ["stdout", "stderr"])
+def test_a_stream_closed_by_the_caller_changes_no_exit_code(project, closed):
+    def closing() -> None:
+        os.close(1 if closed == "stdout" else 2)
+
+    assert _run(project.root, "plan", "2024", preexec_fn=closing).returncode == 0
+    assert _run(project.root, "plan", "2031", preexec_fn=closing).returncode == 2
+
+
+def test_a_reader_that_goes_away_is_not_trouble(project):
+    reader = subprocess.Popen(["head", "-c", "1"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    result = _run(project.root, "plan", "2024", stdout=reader.stdin, stderr=subprocess.PIPE, text=True)
+    reader.stdin.close()
+    reader.wait()
+    assert result.returncode == 0 and "Traceback" not in result.stderr
 
 
 def test_decision_builds_and_reports_warnings_on_stderr(project, capsys):

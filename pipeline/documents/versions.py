@@ -99,10 +99,11 @@ def write_outputs(comparison: docdiff.Comparison, outputs: Outputs) -> None:
 def read_docx(path: Path) -> DocxDocument:
     """A .docx to compare, opened once; exit 2 on a file that cannot be read or is not a .docx."""
     try:
-        data = path.read_bytes()
+        with path.open("rb"):  # the system's reason first (missing, a folder, no permission)
+            pass
     except OSError as exc:
         raise ReviewProblem(f"{path}: không đọc được tệp ({os_reason(exc)})") from exc
-    return open_docx(path, data)
+    return open_docx(path)
 
 
 def versions_at_ref(

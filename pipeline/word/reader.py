@@ -12,7 +12,6 @@ paragraphs and table cells in reading order with their effective formatting.
 from __future__ import annotations
 
 import hashlib
-import io
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -197,10 +196,9 @@ class Part:
     """The container (w:body, w:hdr, w:ftr) the blocks live in."""
 
 
-def open_docx(path: Path, data: bytes | None = None) -> DocxDocument:
-    """The .docx at `path` (or its bytes `data`, already read); Unreadable if it is not one."""
+def open_docx(path: Path) -> DocxDocument:
     try:
-        document = Document(str(path) if data is None else io.BytesIO(data))
+        document = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
         raise Unreadable(f"{path}: không đọc được tệp .docx ({technical(exc)})") from exc
     if document.element.body is None:

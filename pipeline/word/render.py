@@ -92,6 +92,7 @@ def open_template(path: Path, root: Path) -> DocumentObject:
         try:
             opened = Document(str(path))
             opened.element.body  # noqa: B018 - the main part must be a Word document
+            opened.core_properties.author  # noqa: B018 - and its properties part a properties part
         except Exception as exc:  # python-docx refusing the package: name the broken part if any
             broken = _broken_part(package, package.namelist())
             if broken is not None:
