@@ -330,13 +330,14 @@ def read_document(document: DocxDocument, known: dict[bytes, str] | None = None)
     resolver = Resolver(document)
     return [
         Part(name, read_blocks(element, resolver, known), element)
-        for name, element, _parent in document_parts(document)
+        for name, element in document_parts(document)
     ]
 
 
-def document_parts(document: DocxDocument) -> list[tuple[str, Any, Any]]:
-    """(name, element, python-docx parent) of each part `read_document` reads, without reading it."""
-    parts: list[tuple[str, Any, Any]] = [("thân văn bản", document.element.body, document._body)]
+def document_parts(document: DocxDocument) -> list[tuple[str, Any]]:
+    """(name, element) of each part `read_document` reads, without reading it; the paragraph
+    styles of every part are the document's."""
+    parts: list[tuple[str, Any]] = [("thân văn bản", document.element.body)]
     seen: set[str] = set()
     many = len(document.sections) > 1
     for number, section in enumerate(document.sections, start=1):
@@ -349,7 +350,7 @@ def document_parts(document: DocxDocument) -> list[tuple[str, Any, Any]]:
                 continue
             seen.add(partname)
             name = f"{label} (mục {number})" if many else label
-            parts.append((name, item._element, item))
+            parts.append((name, item._element))
     parts.extend(note_parts(document))
     return parts
 
@@ -365,7 +366,7 @@ NOTE_KINDS = (
 _SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 
 
-def note_parts(document: DocxDocument) -> list[tuple[str, Any, Any]]:
+def note_parts(document: DocxDocument) -> list[tuple[str, Any]]:
     """One part per footnote and endnote, numbered in order; separator notes are left out."""
     parts = []
     for reltype, tag, label in NOTE_KINDS:
@@ -377,8 +378,7 @@ def note_parts(document: DocxDocument) -> list[tuple[str, Any, Any]]:
             continue
         notes = [n for n in part.element.findall(qn(f"w:{tag}")) if n.get(qn("w:type")) not in _SEPARATORS]
         for number, note in enumerate(notes, start=1):
-            # the document's body as parent: paragraph styles are the document's
-            parts.append((f"{label} {number}", note, document._body))
+            parts.append((f"{label} {number}", note))
     return parts
 
 

@@ -360,7 +360,7 @@ def redline(
     `parts`: the two documents as `read_document` read them (a comparison's), not read again;
     unwrapping content controls moves the elements they hold, so the parts stay valid."""
     marks = _Marks()
-    for _name, element, _parent in document_parts(new):
+    for _name, element in document_parts(new):
         unwrap_blocks(element)
     old_read, new_read = parts if parts is not None else (read_document(old), read_document(new))
     old_parts = {p.name: p for p in old_read}

@@ -140,21 +140,17 @@ _OFF = {"0", "false", "off"}
 
 def _direct(rpr: Any) -> tuple[bool | None, bool | None, float | None, str | None]:
     """(bold, italic, size in pt, run style id) written on a run; None where not written."""
-    bold = italic = size = style = None
-    if rpr is None:
-        return bold, italic, size, style
-    for child in rpr:
-        tag = child.tag
-        if tag == _B and bold is None:  # the first one written counts, as python-docx reads it
-            bold = child.get(_VAL, "true").lower() not in _OFF
-        elif tag == _I and italic is None:
-            italic = child.get(_VAL, "true").lower() not in _OFF
-        elif tag == _SZ and size is None:
-            half_points = child.get(_VAL, "")
-            size = int(half_points) / 2 if half_points.isdigit() else None
-        elif tag == _RSTYLE and style is None:
-            style = child.get(_VAL)
-    return bold, italic, size, style
+    found: dict[str, Any] = {}
+    for child in rpr if rpr is not None else ():
+        found.setdefault(child.tag, child)  # the first one written counts, as python-docx reads it
+    bold, italic, size, style = (found.get(tag) for tag in (_B, _I, _SZ, _RSTYLE))
+    half_points = size.get(_VAL, "") if size is not None else ""
+    return (
+        None if bold is None else bold.get(_VAL, "true").lower() not in _OFF,
+        None if italic is None else italic.get(_VAL, "true").lower() not in _OFF,
+        int(half_points) / 2 if half_points.isdigit() else None,
+        style.get(_VAL) if style is not None else None,
+    )
 
 
 def same(values: Iterator[Any]) -> Any:
