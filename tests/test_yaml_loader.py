@@ -23,7 +23,7 @@ CONTENT_FILES = sorted(
 PIECES = [
     ": ", "- ", "\n", "  ", '"', "'", "#", "&a ", "*a", "!t ", "~", "null", "{", "}", "[", "]", ",",
     "? ", "|", ">", "|-", ">+", "|#", "---\n", "...\n", "\\x07", '"\\ud800"', "x", "1", "\t",
-    "%YAML 1.1\n", "<<: ", "\\", '"a\\\n b"', " #",
+    "%YAML 1.1\n", "<<: ", "\\", '"a\\\n b"', " #", "\ufeff",
 ]  # fmt: skip
 
 
@@ -105,3 +105,17 @@ def test_bad_characters_are_found_with_their_line() -> None:
             assert exc.line == line, text
         else:
             assert line is None, text
+
+
+def test_a_question_mark_in_flow_text_is_read_as_written():
+    # PyYAML's scanner refuses "?" inside plain text in a flow list or group; libyaml reads it.
+    text = "holidays:\n  - {date: 01/01/2024, name: Tết Dương lịch? nghỉ bù}\n"
+    assert "expected ',' or '}', but got '?'" in str(full(text))
+    data, _lines, _problems = fast(text)
+    assert data == {"holidays": [{"date": "01/01/2024", "name": "Tết Dương lịch? nghỉ bù"}]}
+
+
+def test_a_byte_order_mark_inside_a_file_is_kept_as_the_full_loader_keeps_it():
+    text = "a: 1\n\ufeffb: 2\n"  # libyaml would skip it; the schema then names the odd field
+    assert fast(text) is None
+    assert full(text) == ({"a": "1", "\ufeffb": "2"}, {(): 1, ("a",): 1, ("\ufeffb",): 2}, [])

@@ -172,9 +172,12 @@ def _fast_load(text: str, lines: dict[PathKey, int]) -> Any:
     """The data and lines the full loader gives (`_compose`, `_Converter`), built from libyaml's
     events; raises _Unusual for anything that loader refuses or reports (a syntax error, an anchor,
     alias or tag, deep nesting, a key that is not text or comes twice, an escaped bad character,
-    an empty file, a second document), which the full loader then handles with its messages."""
-    # libyaml takes some tabs and a comment glued to a block scalar's "|" or ">" that PyYAML refuses
-    if not yaml.__with_libyaml__ or "\t" in text or _GLUED_COMMENT.search(text):
+    an empty file, a second document), which the full loader then handles with its messages.
+    One difference is kept: a "?" inside plain text in a flow list or group ({name: Tết?}), which
+    PyYAML's scanner refuses, is read as written, as libyaml and the YAML specification read it."""
+    # libyaml takes some tabs and a comment glued to a block scalar's "|" or ">" that PyYAML
+    # refuses, and skips a byte order mark inside the file that PyYAML keeps
+    if not yaml.__with_libyaml__ or "\t" in text or "\ufeff" in text or _GLUED_COMMENT.search(text):
         raise _Unusual
     stack: list[_Open] = []
     root: list[Any] = []
