@@ -222,11 +222,7 @@ def load_proposal(
 
     def validate(_: Problems) -> ValidProposal:
         problems = Problems()
-        if not path.is_file():
-            shown = source.project.display(path)
-            raise ContentError(
-                [Problem(shown, None, "", f"đợt {period} năm {year} không có Tờ trình (chưa có tệp)")]
-            )
+        _require(source, path, f"đợt {period} năm {year} không có Tờ trình (chưa có tệp)")
         try:
             decision = load_decision(source.root, year, period, draft=draft, content=source)
         except ContentError as exc:
@@ -252,14 +248,16 @@ def load_minutes(
 
     def validate(_: Problems) -> ValidMinutes:
         problems = Problems()
-        if not path.is_file():
-            shown = source.project.display(path)
-            raise ContentError(
-                [Problem(shown, None, "", f"đợt {period} năm {year} chưa có biên bản họp (chưa có tệp)")]
-            )
+        _require(source, path, f"đợt {period} năm {year} chưa có biên bản họp (chưa có tệp)")
         catalogs = source.catalogs(problems)
         problems.raise_if_any()
         assert catalogs is not None
         return check_minutes(source, path, year, period, catalogs, problems, draft=draft)
 
     return source.once(("minutes", year, period, draft), validate)
+
+
+def _require(content: Content, path: Path, missing: str) -> None:
+    """Raise ContentError naming `path` when that content file does not exist."""
+    if not path.is_file():
+        raise ContentError([Problem(content.project.display(path), None, "", missing)])

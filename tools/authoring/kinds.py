@@ -78,12 +78,9 @@ def plan_template() -> DocxDocument:
     return doc
 
 
-def award_table(doc: DocxDocument) -> None:
-    grid = Grid(doc, [1.4, 5.6, 6.2, 2.8])
-    heading = ("STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ, đơn vị", "Số tiền (đồng)")
-    grid.row(*heading, bold=True, aligns=(CENTER,) * 4)
-    grid.repeat_first_row()
-    grid.row("{%tr for row in award_list.rows %}")
+def heading_and_group_rows(grid: Grid) -> None:
+    """A list's rows for a title or form (bold, across the row) and for a recipient kind under it
+    (bold italic), each kept on the page of the row after it; the item rows follow."""
     grid.row('{%tr if row.kind == "heading" %}')
     grid.row(
         "{{ row.number }}", "{{ row.label }}", bold=True, span=(1, 3), aligns=(CENTER,), keep_with_next=True
@@ -98,6 +95,15 @@ def award_table(doc: DocxDocument) -> None:
         aligns=(CENTER,),
         keep_with_next=True,
     )
+
+
+def award_table(doc: DocxDocument) -> None:
+    grid = Grid(doc, [1.4, 5.6, 6.2, 2.8])
+    heading = ("STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ, đơn vị", "Số tiền (đồng)")
+    grid.row(*heading, bold=True, aligns=(CENTER,) * 4)
+    grid.repeat_first_row()
+    grid.row("{%tr for row in award_list.rows %}")
+    heading_and_group_rows(grid)
     grid.row('{%tr elif row.kind == "item" %}')
     grid.row(
         "{{ row.number }}",
@@ -268,20 +274,7 @@ def proposal_table(doc: DocxDocument) -> None:
     grid.row(*heading, bold=True, aligns=(CENTER,) * 4)
     grid.repeat_first_row()
     grid.row("{%tr for row in proposal_list.rows %}")
-    grid.row('{%tr if row.kind == "heading" %}')
-    grid.row(
-        "{{ row.number }}", "{{ row.label }}", bold=True, span=(1, 3), aligns=(CENTER,), keep_with_next=True
-    )
-    grid.row('{%tr elif row.kind == "group" %}')
-    grid.row(
-        "{{ row.number }}",
-        "{{ row.label }}",
-        bold=True,
-        italic=True,
-        span=(1, 3),
-        aligns=(CENTER,),
-        keep_with_next=True,
-    )
+    heading_and_group_rows(grid)
     grid.row("{%tr else %}")
     grid.row(
         "{{ row.number }}",
